@@ -1,0 +1,127 @@
+// One article body in any accepted format → sanitized HTML plus the plain text every later stage
+// (summary offsets, search, hashes) indexes into. The text rule lives here alone so that the site,
+// the API and extraction derive byte-identical text from the same HTML.
+import { createHash } from 'node:crypto';
+import { DOMParser } from 'linkedom';
+import { marked } from 'marked';
+import { sanitizeHtml } from './sanitize/sanitize.ts';
+
+export type ContentFormat = 'html' | 'markdown' | 'text';
+
+export interface PreparedContent {
+  html: string;
+  text: string;
+  wordCount: number;
+  contentHash: string;
+}
+
+// Elements that end the paragraph before them and start a new one.
+const BLOCK_TAGS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'br', 'caption', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
+  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup',
+  'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tr', 'ul',
+]);
+// Table cells sit on one line, separated by a space.
+const CELL_TAGS = new Set(['td', 'th']);
+// Elements whose text is never prose.
+const SKIPPED_TAGS = new Set([
+  'head', 'script', 'style', 'noscript', 'template', 'title', 'svg', 'math', 'iframe', 'object', 'select',
+  'textarea', 'button',
+]);
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+
+/** The subset of a DOM node the text walk reads (linkedom's and the browser's nodes both fit). */
+export interface TextNode {
+  nodeType: number;
+  nodeValue: string | null;
+  localName?: string;
+  childNodes: ArrayLike<TextNode>;
+}
+
+/**
+ * Plain text of DOM nodes: one paragraph per block element (p, headings, list items, blockquotes,
+ * table rows, br…), whitespace collapsed to single spaces inside a paragraph, paragraphs joined by
+ * a blank line, NFC-normalized.
+ */
+export function nodesToText(nodes: ArrayLike<TextNode>): string {
+  const paragraphs: string[] = [];
+  let current = '';
+  const flush = () => {
+    const paragraph = current.replace(/\s+/g, ' ').trim();
+    if (paragraph) paragraphs.push(paragraph);
+    current = '';
+  };
+  const walk = (list: ArrayLike<TextNode>) => {
+    for (let i = 0; i < list.length; i++) {
+      const node = list[i]!;
+      if (node.nodeType === TEXT_NODE) {
+        current += node.nodeValue ?? '';
+      } else if (node.nodeType === ELEMENT_NODE) {
+        const tag = node.localName ?? '';
+        if (SKIPPED_TAGS.has(tag)) continue;
+        const block = BLOCK_TAGS.has(tag);
+        if (block) flush();
+        else if (CELL_TAGS.has(tag)) current += ' ';
+        walk(node.childNodes);
+        if (block) flush();
+        else if (CELL_TAGS.has(tag)) current += ' ';
+      }
+    }
+  };
+  walk(nodes);
+  flush();
+  return paragraphs.join('\n\n').normalize('NFC');
+}
+
+/** Plain text of an HTML fragment or document by the rule of `nodesToText`. */
+export function htmlToText(html: string): string {
+  const document = new DOMParser().parseFromString(html, 'text/html');
+  return nodesToText(document.childNodes as unknown as ArrayLike<TextNode>);
+}
+
+// Han, kana and Thai are written without spaces: each character counts as a word for reading time.
+const WORD = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}]|[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{N}]+)*/gu;
+
+export function countWords(text: string): number {
+  let count = 0;
+  for (const _ of text.matchAll(WORD)) count++;
+  return count;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
+/** Plain text → one `<p>` per blank-line-separated block. */
+function textToHtml(text: string): string {
+  return text
+    .split(/\r?\n\s*\r?\n/)
+    .map((block) => block.trim())
+    .filter(Boolean)
+    .map((block) => `<p>${escapeHtml(block)}</p>`)
+    .join('\n');
+}
+
+function toUnsafeHtml(body: string, format: ContentFormat): string {
+  switch (format) {
+    case 'html':
+      return body;
+    case 'markdown':
+      return marked.parse(body, { async: false, gfm: true });
+    case 'text':
+      return textToHtml(body);
+  }
+}
+
+export function prepareContent(input: { body: string; format: ContentFormat; baseUrl?: string }): PreparedContent {
+  const html = sanitizeHtml(toUnsafeHtml(input.body, input.format), input.baseUrl);
+  const text = htmlToText(html);
+  return {
+    html,
+    text,
+    wordCount: countWords(text),
+    contentHash: createHash('sha256').update(text).digest('hex'),
+  };
+}

@@ -1,0 +1,98 @@
+// Articles: reads for pages and the API, writes for publishing. Listings never load html/text.
+import type { Kysely } from 'kysely';
+import slugify from '@sindresorhus/slugify';
+import type { Article, ArticleUpdate, Database, NewArticle } from './schema.ts';
+
+export type Db = Kysely<Database>;
+
+/** The columns a listing (home, section, feeds, API list) needs. */
+export const listColumns = [
+  'id', 'slug', 'title', 'byline', 'section', 'lang', 'url', 'published_at', 'updated_at', 'word_count', 'revision', 'status', 'image_url',
+] as const;
+export type ArticleListItem = Pick<Article, (typeof listColumns)[number]>;
+
+export interface ListQuery {
+  section?: string;
+  limit: number;
+  offset?: number;
+}
+
+export function getArticle(db: Db, id: number): Promise<Article | undefined> {
+  return db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function getArticleBySlug(db: Db, slug: string): Promise<Article | undefined> {
+  return db.selectFrom('articles').selectAll().where('slug', '=', slug).executeTakeFirst();
+}
+
+export function findArticleByUrl(db: Db, canonicalUrl: string): Promise<Article | undefined> {
+  return db.selectFrom('articles').selectAll().where('canonical_url', '=', canonicalUrl).executeTakeFirst();
+}
+
+/** Newest first; ties on published_at broken by id so paging is stable. */
+export function listArticles(db: Db, q: ListQuery): Promise<ArticleListItem[]> {
+  let query = db.selectFrom('articles').select(listColumns);
+  if (q.section) query = query.where('section', '=', q.section);
+  return query.orderBy('published_at', 'desc').orderBy('id', 'desc').limit(q.limit).offset(q.offset ?? 0).execute();
+}
+
+export async function countArticles(db: Db, section?: string): Promise<number> {
+  let query = db.selectFrom('articles').select((eb) => eb.fn.countAll<number | string>().as('n'));
+  if (section) query = query.where('section', '=', section);
+  const row = await query.executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export interface Neighbours {
+  previous?: Pick<Article, 'id' | 'slug' | 'title'>;
+  next?: Pick<Article, 'id' | 'slug' | 'title'>;
+}
+
+/** Previous = the next older article site-wide, Next = the next newer, ordered by (published_at, id). */
+export async function getNeighbours(db: Db, article: Pick<Article, 'id' | 'published_at'>): Promise<Neighbours> {
+  const { id, published_at: at } = article;
+  const [previous, next] = await Promise.all([
+    db.selectFrom('articles').select(['id', 'slug', 'title'])
+      .where((eb) => eb.or([eb('published_at', '<', at), eb.and([eb('published_at', '=', at), eb('id', '<', id)])]))
+      .orderBy('published_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst(),
+    db.selectFrom('articles').select(['id', 'slug', 'title'])
+      .where((eb) => eb.or([eb('published_at', '>', at), eb.and([eb('published_at', '=', at), eb('id', '>', id)])]))
+      .orderBy('published_at', 'asc').orderBy('id', 'asc').limit(1).executeTakeFirst(),
+  ]);
+  return { previous, next };
+}
+
+export async function insertArticle(db: Db, article: NewArticle): Promise<number> {
+  const row = await db.insertInto('articles').values(article).returning('id').executeTakeFirstOrThrow();
+  return Number(row.id);
+}
+
+export async function updateArticle(db: Db, id: number, update: ArticleUpdate): Promise<void> {
+  await db.updateTable('articles').set(update).where('id', '=', id).execute();
+}
+
+export async function deleteArticle(db: Db, id: number): Promise<boolean> {
+  const result = await db.deleteFrom('articles').where('id', '=', id).executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+/** A URL-safe slug from the title, made unique with -2, -3… (transliterates non-Latin titles). */
+export async function uniqueSlug(db: Db, title: string, exceptId?: number): Promise<string> {
+  const base = slugify(title).slice(0, 80).replace(/-+$/, '') || 'article';
+  const taken = await db.selectFrom('articles').select(['slug', 'id'])
+    .where((eb) => eb.or([eb('slug', '=', base), eb('slug', 'like', `${base}-%`)]))
+    .execute();
+  const used = new Set(taken.filter((r) => r.id !== exceptId).map((r) => r.slug));
+  if (!used.has(base)) return base;
+  for (let n = 2; ; n++) if (!used.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+export async function* iterateArticles(db: Db, batch = 500): AsyncGenerator<Article> {
+  let after = 0;
+  for (;;) {
+    const rows = await db.selectFrom('articles').selectAll().where('id', '>', after).orderBy('id').limit(batch).execute();
+    if (rows.length === 0) return;
+    yield* rows;
+    after = Number(rows[rows.length - 1]!.id);
+  }
+}

@@ -1,0 +1,84 @@
+// Opens the store named by a URL: a SQLite file path (the default) or postgres://… .
+// Callers get the same Kysely<Database> either way; the few dialect-specific queries (search)
+// branch on `store.dialect`.
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { Kysely, SqliteDialect, PostgresDialect } from 'kysely';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import type { Database } from './schema.ts';
+import { migrateToLatest } from './migrate.ts';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface Store {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  /** Where the data lives, for log lines (password removed from URLs). */
+  location: string;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_DB = './data/skim.db';
+
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(url);
+}
+
+/** The store URL from a --db flag, DATABASE_URL / SKIM_DB, or the default SQLite file. */
+export function resolveDbUrl(flag?: string): string {
+  return flag || process.env.DATABASE_URL || process.env.SKIM_DB || DEFAULT_DB;
+}
+
+export interface OpenOptions {
+  /** Run pending migrations (default true). */
+  migrate?: boolean;
+  /** PostgreSQL pool size. */
+  poolSize?: number;
+}
+
+export async function openStore(url: string, options: OpenOptions = {}): Promise<Store> {
+  const store = isPostgresUrl(url) ? openPostgres(url, options.poolSize ?? 10) : openSqlite(url);
+  if (options.migrate !== false) {
+    try {
+      await migrateToLatest(store);
+    } catch (err) {
+      await store.close();
+      throw err;
+    }
+  }
+  return store;
+}
+
+function openSqlite(path: string): Store {
+  const file = path.startsWith('file:') ? path.slice(5) : path;
+  if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
+  const sqlite = new SQLite(file);
+  // WAL: readers never block the writer; NORMAL sync is durable against a killed process (kill -9),
+  // which is the failure we promise to survive; busy_timeout lets a CLI write while `serve` runs.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    db,
+    dialect: 'sqlite',
+    location: file === ':memory:' ? ':memory:' : resolve(file),
+    close: () => db.destroy(),
+  };
+}
+
+// int8 (ids, counts) as numbers, as SQLite returns them; ids stay far below 2^53.
+pg.types.setTypeParser(pg.types.builtins.INT8, Number);
+
+function openPostgres(url: string, max: number): Store {
+  const pool = new pg.Pool({ connectionString: url, max });
+  // An idle client losing its connection must not crash the process; the next query reconnects.
+  pool.on('error', () => {});
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const safe = new URL(url);
+  if (safe.password) safe.password = '***';
+  return { db, dialect: 'postgres', location: safe.toString(), close: () => db.destroy() };
+}
+

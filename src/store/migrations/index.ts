@@ -1,0 +1,12 @@
+// Every migration, in order. Names sort lexically; never rename or edit one that has shipped.
+import type { Kysely } from 'kysely';
+import type { Dialect } from '../db.ts';
+import * as initial from './001_initial.ts';
+
+export interface DialectMigration {
+  up(db: Kysely<any>, dialect: Dialect): Promise<void>;
+}
+
+export const migrations: Record<string, DialectMigration> = {
+  '001_initial': initial,
+};

@@ -1,0 +1,76 @@
+// Full-text search: FTS5 (bm25) on SQLite, tsvector + websearch_to_tsquery (ts_rank_cd) on PostgreSQL.
+// Both return the same hits; snippets mark matches with HIGHLIGHT_START/END so a page can escape the
+// snippet first and then turn the markers into <mark>.
+import { sql } from 'kysely';
+import type { Store } from './db.ts';
+import { listColumns, type ArticleListItem } from './articles.ts';
+
+export const HIGHLIGHT_START = '\u0002';
+export const HIGHLIGHT_END = '\u0003';
+
+export interface SearchQuery {
+  q: string;
+  section?: string;
+  limit: number;
+  offset?: number;
+}
+
+export interface SearchHit extends ArticleListItem {
+  snippet: string;
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  total: number;
+}
+
+/** Words of the user's query (letters and digits of any script), at most 16. */
+export function queryTerms(q: string): string[] {
+  return (q.normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 16);
+}
+
+export async function searchArticles(store: Store, query: SearchQuery): Promise<SearchResult> {
+  const terms = queryTerms(query.q);
+  if (terms.length === 0) return { hits: [], total: 0 };
+  return store.dialect === 'sqlite' ? searchSqlite(store, terms, query) : searchPostgres(store, query);
+}
+
+const columns = sql.join(listColumns.map((c) => sql.ref(`a.${c}`)));
+
+async function searchSqlite(store: Store, terms: string[], query: SearchQuery): Promise<SearchResult> {
+  // Each term quoted (FTS5 syntax characters in user input are inert), the last one also as a prefix.
+  const match = terms.map((t, i) => `"${t}"${i === terms.length - 1 ? '*' : ''}`).join(' ');
+  const section = query.section ? sql`AND a.section = ${query.section}` : sql``;
+  const [rows, count] = await Promise.all([
+    sql<SearchHit>`SELECT ${columns},
+        snippet(articles_fts, 1, ${HIGHLIGHT_START}, ${HIGHLIGHT_END}, '…', 28) AS snippet
+      FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+      WHERE articles_fts MATCH ${match} ${section}
+      ORDER BY bm25(articles_fts, 8.0, 1.0), a.published_at DESC
+      LIMIT ${query.limit} OFFSET ${query.offset ?? 0}`.execute(store.db),
+    sql<{ n: number }>`SELECT count(*) AS n FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+      WHERE articles_fts MATCH ${match} ${section}`.execute(store.db),
+  ]);
+  return { hits: rows.rows, total: Number(count.rows[0]?.n ?? 0) };
+}
+
+async function searchPostgres(store: Store, query: SearchQuery): Promise<SearchResult> {
+  // Articles are indexed with their own language's configuration, so the query is parsed with every
+  // configuration in use and OR-ed: an English stem and a German stem both find their articles.
+  const section = query.section ? sql`AND a.section = ${query.section}` : sql``;
+  const tsquery = sql`(SELECT coalesce(tsquery_or_agg(websearch_to_tsquery(cfg, ${query.q})), ''::tsquery)
+      FROM (SELECT DISTINCT skim_ts_config(lang) AS cfg FROM articles) langs)`;
+  const [rows, count] = await Promise.all([
+    sql<SearchHit>`WITH q AS (SELECT ${tsquery} AS query)
+      SELECT ${columns},
+        ts_headline(skim_ts_config(a.lang), a.text, q.query,
+          ${`StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, MaxWords=35, MinWords=15, MaxFragments=1`}) AS snippet
+      FROM articles a, q
+      WHERE a.search @@ q.query ${section}
+      ORDER BY ts_rank_cd(a.search, q.query) DESC, a.published_at DESC
+      LIMIT ${query.limit} OFFSET ${query.offset ?? 0}`.execute(store.db),
+    sql<{ n: string }>`WITH q AS (SELECT ${tsquery} AS query)
+      SELECT count(*) AS n FROM articles a, q WHERE a.search @@ q.query ${section}`.execute(store.db),
+  ]);
+  return { hits: rows.rows, total: Number(count.rows[0]?.n ?? 0) };
+}

@@ -1,0 +1,53 @@
+// Cached summaries: one row per (article, length), valid while version and content hash match.
+import type { Db } from './articles.ts';
+
+export interface StoredSentence {
+  text: string;
+  start: number;
+  end: number;
+  score: number;
+  index: number;
+}
+
+export interface StoredSummary {
+  length: string;
+  version: string;
+  contentHash: string;
+  sentences: StoredSentence[];
+}
+
+export async function saveSummaries(db: Db, articleId: number, summaries: StoredSummary[]): Promise<void> {
+  const now = new Date().toISOString();
+  await db.deleteFrom('summaries').where('article_id', '=', articleId).execute();
+  if (summaries.length === 0) return;
+  await db.insertInto('summaries').values(summaries.map((s) => ({
+    article_id: articleId,
+    length: s.length,
+    version: s.version,
+    content_hash: s.contentHash,
+    sentences: JSON.stringify(s.sentences),
+    created_at: now,
+  }))).execute();
+}
+
+export async function getSummaries(db: Db, articleId: number): Promise<StoredSummary[]> {
+  const rows = await db.selectFrom('summaries').selectAll().where('article_id', '=', articleId).execute();
+  return rows.map((r) => ({ length: r.length, version: r.version, contentHash: r.content_hash, sentences: JSON.parse(r.sentences) as StoredSentence[] }));
+}
+
+/** Article ids whose summaries are missing or stale for this summarizer version. */
+export async function staleSummaryIds(db: Db, version: string, limit: number): Promise<number[]> {
+  const rows = await db.selectFrom('articles')
+    .leftJoin('summaries', (j) => j.onRef('summaries.article_id', '=', 'articles.id').on('summaries.length', '=', 'medium'))
+    .select('articles.id')
+    .where('articles.status', '=', 'ok')
+    .where((eb) => eb.or([
+      eb('summaries.version', 'is', null),
+      eb('summaries.version', '!=', version),
+      eb('summaries.content_hash', '!=', eb.ref('articles.content_hash')),
+    ]))
+    .orderBy('articles.id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => Number(r.id));
+}

@@ -1,0 +1,64 @@
+// Page chrome that text extraction lets through (navigation, share and subscribe prompts, photo
+// credits, update notices, our own "Get a summary" button) must never become a summary sentence.
+// The phrases are the product's own edge: no npm list covers them. Common news languages only.
+
+// Navigation and call-to-action phrases: chrome when a short sentence starts with one.
+const PROMPT_PHRASES = [
+  // English
+  'no time to read', 'get a summary', 'previous article', 'next article', 'previous story', 'next story',
+  'previous post', 'next post', 'read more', 'read next', 'read also', 'also read', 'continue reading',
+  'keep reading', 'click here', 'tap here', 'share this', 'share on', 'share via', 'follow us', 'subscribe to',
+  'subscribe now', 'sign up for', 'related articles', 'related stories', 'more stories', 'recommended for you',
+  'most popular', 'sponsored content', 'skip to', 'back to top', 'all rights reserved', 'listen to this article',
+  'watch the video', 'watch now', 'print this', 'email this', 'leave a comment', 'download the app',
+  'photo credit', 'image credit',
+  // German, French, Spanish, Italian, Portuguese, Dutch
+  'mehr lesen', 'mehr zum thema', 'lesen sie auch', 'vorheriger artikel', 'nächster artikel', 'artikel teilen',
+  'jetzt abonnieren', 'lire la suite', 'lire aussi', 'article précédent', 'article suivant', 'abonnez-vous',
+  'leer más', 'lee también', 'artículo anterior', 'artículo siguiente', 'leggi anche', 'leggi di più',
+  'articolo precedente', 'articolo successivo', 'leia mais', 'leia também', 'artigo anterior', 'próximo artigo',
+  'lees meer', 'lees ook', 'vorig artikel', 'volgend artikel',
+  // Russian, Ukrainian
+  'читайте также', 'читать далее', 'предыдущая статья', 'следующая статья', 'читайте також', 'читати далі',
+  'попередня стаття', 'наступна стаття',
+];
+
+// Single words that are chrome only when they are (nearly) the whole sentence: "Advertisement", "Share".
+const PROMPT_WORDS = [
+  'advertisement', 'advertising', 'sponsored', 'share', 'subscribe', 'newsletter', 'comments', 'cookies', 'login',
+  'weiterlesen', 'anzeige', 'teilen', 'abonnieren', 'partager', 'publicité', 'compartir', 'publicidad', 'suscríbete',
+  'condividi', 'iscriviti', 'pubblicità', 'compartilhe', 'assine', 'publicidade', 'delen', 'advertentie', 'abonneer',
+  'поделиться', 'подписаться', 'реклама', 'поділитися', 'підписатися',
+];
+
+const escape = (phrase: string) => phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const alternatives = (phrases: string[]) => phrases.map(escape).join('|');
+const STARTS_WITH_PROMPT = new RegExp(`^[^\\p{L}\\p{N}]*(${alternatives(PROMPT_PHRASES)})(?![\\p{L}\\p{N}])`, 'iu');
+const HAS_PROMPT = new RegExp(`(?<![\\p{L}\\p{N}])(${alternatives(PROMPT_PHRASES)}|${alternatives(PROMPT_WORDS)})(?![\\p{L}\\p{N}])`, 'iu');
+
+// Phrases that mark a chrome sentence wherever they occur, at any length.
+const ANYWHERE = [
+  /\bno time to read\?\s*get a summary\b/iu,
+  /\b(this|the) (article|story|post|page) (was|has been|is) (last |originally )?(updated|amended|corrected|published)\b/iu,
+  /\bclick here\b/iu,
+  /\ball rights reserved\b/iu,
+  /\b(share|follow us) on (facebook|twitter|x|linkedin|whatsapp|instagram)\b/iu,
+];
+
+// Photo and image credits: "Photo: Reuters", "Image: Getty Images", "(AP Photo/Jane Doe)", "Фото: ТАСС".
+const CREDIT = /^[\s([]*(photos?|images?|pictures?|credits?|photograph|illustration|foto|fotos|bild|crédit|crédits|фото|ілюстрація)\s*(credit)?\s*[:©|/]/iu;
+const CREDIT_AGENCY = /^[\s([]*((ap|afp|reuters|getty images|epa|shutterstock)( photo)?\s*[/|]|\(?(ap|afp|epa) photo\b)/iu;
+
+const WORD = /[\p{L}\p{N}]+/gu;
+const SHORT_SENTENCE_WORDS = 12;
+const PROMPT_ONLY_WORDS = 4;
+
+/** True when `sentence` is page chrome rather than article content. */
+export function isChrome(sentence: string): boolean {
+  const words = sentence.match(WORD)?.length ?? 0;
+  if (words === 0) return true;
+  if (CREDIT.test(sentence) || CREDIT_AGENCY.test(sentence)) return true;
+  if (ANYWHERE.some((pattern) => pattern.test(sentence))) return true;
+  if (words <= SHORT_SENTENCE_WORDS && STARTS_WITH_PROMPT.test(sentence)) return true;
+  return words <= PROMPT_ONLY_WORDS && HAS_PROMPT.test(sentence);
+}
