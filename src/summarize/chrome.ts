@@ -39,7 +39,8 @@ const HAS_PROMPT = new RegExp(`(?<![\\p{L}\\p{N}])(${alternatives(PROMPT_PHRASES
 // Phrases that mark a chrome sentence wherever they occur, at any length.
 const ANYWHERE = [
   /\bno time to read\?\s*get a summary\b/iu,
-  /\b(this|the) (article|story|post|page) (was|has been|is) (last |originally )?(updated|amended|corrected|published)\b/iu,
+  /\b(this|the) (article|story|post|page) (was|has been) (last )?(updated|amended|corrected)\b/iu,
+  /\b(this|the) (article|story|post) (was )?originally (published|appeared)\b/iu,
   /\bclick here\b/iu,
   /\ball rights reserved\b/iu,
   /\b(share|follow us) on (facebook|twitter|x|linkedin|whatsapp|instagram)\b/iu,

@@ -1,7 +1,7 @@
 // feedsmith's per-format output mapped to our one schema (./types.ts), filling what a format leaves
 // out from the namespaces feeds actually use for it (Dublin Core, iTunes, Media RSS, Atom in RSS),
 // and resolving relative links against xml:base, the feed's own link and the document URL.
-import type { AnyFeed, AtomFeed, DcNs, ItunesNs, JsonFeed, MediaNs, RdfFeed, RssFeed } from 'feedsmith';
+import type { AnyFeed, AtomFeed, ItunesNs, JsonFeed, MediaNs, RdfFeed, RssFeed } from 'feedsmith';
 import { parseFeedDate } from './dates.ts';
 import type { FeedEnclosure, FeedInfo, FeedItem, ParsedFeed, RefreshHints } from './types.ts';
 
@@ -86,8 +86,8 @@ function atomEntry(entry: AtomFeed.Entry<string>, feedBase: string | null): Feed
     summary: first(entry.summary?.value),
     content: first(entry.content?.value),
     author: atomPerson(entry.authors) ?? atomPerson(entry.source?.authors) ?? first(entry.dc?.creators?.[0]),
-    published: parseFeedDate(first(entry.published, entry.dc?.dates?.[0], entry.dcterms?.issued)),
-    updated: parseFeedDate(first(entry.updated, entry.dcterms?.modified)),
+    published: parseFeedDate(first(entry.published, entry.dc?.dates?.[0], entry.dcterms?.issued?.[0])),
+    updated: parseFeedDate(first(entry.updated, entry.dcterms?.modified?.[0])),
     categories: unique([...(entry.categories ?? []).map((c) => first(c.term, c.label)), ...(entry.dc?.subjects ?? [])]),
     enclosures: [
       ...(entry.links ?? []).filter((l) => l.rel === 'enclosure').map((l) => enclosure(l.href, l.type, l.length, base)).filter(present),
@@ -111,12 +111,8 @@ function atom(feed: AtomFeed.Feed<string>, url: string | null): Normalized {
 
 // --- RSS 0.9x / 2.0 and RSS 1.0 (RDF) -------------------------------------------------------
 
-type RssLikeItem = {
-  title?: string; link?: string; description?: string;
-  dc?: DcNs.ItemOrFeed<string>; content?: { encoded?: string }; media?: MediaNs.ItemOrFeed;
-  atom?: Partial<AtomFeed.Entry<string>>; itunes?: ItunesNs.Item; xml?: { base?: string };
-  dcterms?: { issued?: string; modified?: string; created?: string };
-};
+// The fields RSS 2.0 and RSS 1.0 items share.
+type RssLikeItem = Pick<RdfFeed.Item<string>, 'title' | 'link' | 'description' | 'dc' | 'content' | 'media' | 'atom' | 'xml' | 'dcterms'> & { itunes?: ItunesNs.Item };
 
 function rssLikeItem(item: RssLikeItem, parentBase: string | null, extra: Partial<FeedItem> & { rawAuthor?: string | null; rawPublished?: string | null }): FeedItem {
   const base = resolveBase(item.xml?.base, parentBase);
@@ -128,8 +124,8 @@ function rssLikeItem(item: RssLikeItem, parentBase: string | null, extra: Partia
     summary: first(item.description, item.dc?.descriptions?.[0], item.itunes?.summary, item.itunes?.subtitle, atomEntryPart?.summary?.value),
     content: first(item.content?.encoded, atomEntryPart?.content?.value),
     author: first(extra.rawAuthor, item.dc?.creators?.[0], item.itunes?.author, atomPerson(atomEntryPart?.authors)),
-    published: parseFeedDate(first(extra.rawPublished, item.dc?.dates?.[0], item.dcterms?.issued, item.dcterms?.created, atomEntryPart?.published)),
-    updated: parseFeedDate(first(atomEntryPart?.updated, item.dcterms?.modified)),
+    published: parseFeedDate(first(extra.rawPublished, item.dc?.dates?.[0], item.dcterms?.issued?.[0], item.dcterms?.created?.[0], atomEntryPart?.published)),
+    updated: parseFeedDate(first(atomEntryPart?.updated, item.dcterms?.modified?.[0])),
     categories: unique([...(extra.categories ?? []), ...(item.dc?.subjects ?? []), ...(item.itunes?.keywords ?? [])]),
     enclosures: [...(extra.enclosures ?? []), ...mediaEnclosures(item.media, base)],
   };
@@ -161,7 +157,7 @@ function rss(feed: RssFeed.Feed<string>, url: string | null): Normalized {
     link: resolveUrl(guidLink(item.guid), base),
     rawAuthor: rssPerson(item.authors?.[0]),
     rawPublished: first(item.pubDate),
-    categories: (item.categories ?? []).map((c) => c.name),
+    categories: unique((item.categories ?? []).map((c) => c.name)),
     enclosures: (item.enclosures ?? []).map((e) => enclosure(e.url, e.type, e.length, base)).filter(present),
   }));
   return { format: 'rss', feed: info, items, refresh: refreshHints(feed.ttl, feed.sy) };
