@@ -15,8 +15,8 @@ export interface PreparedContent {
   contentHash: string;
 }
 
-// Elements that end the paragraph before them and start a new one.
-const BLOCK_TAGS = new Set([
+/** Elements that end the paragraph before them and start a new one. */
+export const BLOCK_TAGS = new Set([
   'address', 'article', 'aside', 'blockquote', 'br', 'caption', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
   'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup',
   'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tr', 'ul',

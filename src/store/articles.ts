@@ -36,6 +36,13 @@ export function listArticles(db: Db, q: ListQuery): Promise<ArticleListItem[]> {
   return query.orderBy('published_at', 'desc').orderBy('id', 'desc').limit(q.limit).offset(q.offset ?? 0).execute();
 }
 
+/** The sanitized HTML of several listed articles, by id (feeds carry full content). */
+export async function getArticlesHtml(db: Db, ids: number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('articles').select(['id', 'html']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [Number(r.id), r.html]));
+}
+
 export async function countArticles(db: Db, section?: string): Promise<number> {
   let query = db.selectFrom('articles').select((eb) => eb.fn.countAll<number | string>().as('n'));
   if (section) query = query.where('section', '=', section);

@@ -91,6 +91,13 @@ export interface SimhashBandsTable {
   band: string;
 }
 
+/** A lease held until expires_at (ISO time) by one process; see src/jobs/lock.ts. */
+export interface LocksTable {
+  name: string;
+  holder: string;
+  expires_at: string;
+}
+
 export interface Database {
   articles: ArticlesTable;
   revisions: RevisionsTable;
@@ -100,6 +107,7 @@ export interface Database {
   sources: SourcesTable;
   article_sources: ArticleSourcesTable;
   simhash_bands: SimhashBandsTable;
+  locks: LocksTable;
 }
 
 export type Article = Selectable<ArticlesTable>;

@@ -58,8 +58,13 @@ async function searchPostgres(store: Store, query: SearchQuery): Promise<SearchR
   // Articles are indexed with their own language's configuration, so the query is parsed with every
   // configuration in use and OR-ed: an English stem and a German stem both find their articles.
   const section = query.section ? sql`AND a.section = ${query.section}` : sql``;
-  const tsquery = sql`(SELECT coalesce(tsquery_or_agg(websearch_to_tsquery(cfg, ${query.q})), ''::tsquery)
-      FROM (SELECT DISTINCT skim_ts_config(lang) AS cfg FROM articles) langs)`;
+  // The languages in use come from a loose index scan of articles_lang (one probe per language).
+  const tsquery = sql`(WITH RECURSIVE langs(lang) AS (
+        SELECT min(lang) FROM articles
+        UNION ALL
+        SELECT (SELECT min(lang) FROM articles WHERE lang > langs.lang) FROM langs WHERE langs.lang IS NOT NULL)
+      SELECT coalesce(tsquery_or_agg(websearch_to_tsquery(cfg, ${query.q})), ''::tsquery)
+      FROM (SELECT DISTINCT skim_ts_config(lang) AS cfg FROM langs WHERE lang IS NOT NULL) configs)`;
   const [rows, count] = await Promise.all([
     sql<SearchHit>`WITH q AS (SELECT ${tsquery} AS query)
       SELECT ${columns},

@@ -51,3 +51,19 @@ export async function staleSummaryIds(db: Db, version: string, limit: number): P
     .execute();
   return rows.map((r) => Number(r.id));
 }
+
+/** One length's sentences for many articles at once (listings show a line of each). */
+export async function getSummariesOfLength(db: Db, articleIds: number[], length: string): Promise<Map<number, StoredSentence[]>> {
+  if (articleIds.length === 0) return new Map();
+  const rows = await db.selectFrom('summaries').select(['article_id', 'sentences'])
+    .where('article_id', 'in', articleIds).where('length', '=', length).execute();
+  return new Map(rows.map((r) => [Number(r.article_id), JSON.parse(r.sentences) as StoredSentence[]]));
+}
+
+/** Changes whenever an article's summaries are rewritten: part of a rendered page's cache key. */
+export async function summaryStamp(db: Db, articleId: number): Promise<string> {
+  const row = await db.selectFrom('summaries')
+    .select((eb) => [eb.fn.max('created_at').as('at'), eb.fn.max('version').as('version')])
+    .where('article_id', '=', articleId).executeTakeFirst();
+  return `${row?.version ?? ''}@${row?.at ?? ''}`;
+}

@@ -9,3 +9,9 @@ declare module 'stopwords-iso' {
   const lists: Record<string, string[]>;
   export default lists;
 }
+
+declare module '@nlpjs/lang-uk' {
+  export class StemmerUk {
+    stemWord(word: string): string;
+  }
+}

@@ -119,14 +119,14 @@ function rssLikeItem(item: RssLikeItem, parentBase: string | null, extra: Partia
   const atomEntryPart = item.atom;
   return {
     id: extra.id ?? first(atomEntryPart?.id, item.dc?.identifiers?.[0]),
-    title: first(item.title, item.dc?.titles?.[0], item.itunes?.title, atomEntryPart?.title?.value),
+    title: first(item.title, item.dc?.titles?.[0], item.itunes?.title, atomEntryPart?.title?.value, item.media?.title?.value),
     link: resolveUrl(first(item.link), base) ?? extra.link ?? atomLink(atomEntryPart?.links, base),
-    summary: first(item.description, item.dc?.descriptions?.[0], item.itunes?.summary, item.itunes?.subtitle, atomEntryPart?.summary?.value),
+    summary: first(item.description, item.dc?.descriptions?.[0], item.itunes?.summary, item.itunes?.subtitle, atomEntryPart?.summary?.value, item.media?.description?.value),
     content: first(item.content?.encoded, atomEntryPart?.content?.value),
     author: first(extra.rawAuthor, item.dc?.creators?.[0], item.itunes?.author, atomPerson(atomEntryPart?.authors)),
     published: parseFeedDate(first(extra.rawPublished, item.dc?.dates?.[0], item.dcterms?.issued?.[0], item.dcterms?.created?.[0], atomEntryPart?.published)),
     updated: parseFeedDate(first(atomEntryPart?.updated, item.dcterms?.modified?.[0])),
-    categories: unique([...(extra.categories ?? []), ...(item.dc?.subjects ?? []), ...(item.itunes?.keywords ?? [])]),
+    categories: unique([...(extra.categories ?? []), ...(item.dc?.subjects ?? []), ...(item.itunes?.keywords ?? []), ...(item.media?.categories ?? []).map((c) => c.name)]),
     enclosures: [...(extra.enclosures ?? []), ...mediaEnclosures(item.media, base)],
   };
 }
@@ -149,7 +149,7 @@ function rss(feed: RssFeed.Feed<string>, url: string | null): Normalized {
     link: feedLink,
     description: first(feed.description, feed.dc?.descriptions?.[0], feed.itunes?.summary, feed.itunes?.subtitle, feed.atom?.subtitle?.value),
     language: first(feed.language, feed.dc?.languages?.[0], feed.xml?.lang),
-    updated: parseFeedDate(first(feed.lastBuildDate, feed.pubDate, feed.dc?.dates?.[0], feed.atom?.updated)),
+    updated: parseFeedDate(first(feed.lastBuildDate, feed.pubDate, feed.dc?.dates?.[0], feed.dcterms?.modified?.[0], feed.atom?.updated)),
     author: first(rssPerson(feed.managingEditor), rssPerson(feed.webMaster), feed.dc?.creators?.[0], feed.itunes?.author, feed.dc?.publishers?.[0], atomPerson(feed.atom?.authors)),
   };
   const items = (feed.items ?? []).map((item) => rssLikeItem(item, base, {

@@ -2,8 +2,9 @@
 // Decoding is ours (./../fetch/encoding.ts), parsing is feedsmith's, and a feed that is broken in
 // the usual ways (junk before the root, bare ampersands, control characters) is repaired and
 // parsed again so it still yields what can be read, with a warning, instead of failing.
-import { parseFeed as feedsmithParse, type AnyFeed } from 'feedsmith';
+import { detectAtomFeed, detectRdfFeed, detectRssFeed, MalformedError, parseFeed as feedsmithParse, ParseError, type AnyFeed } from 'feedsmith';
 import { decodeText } from '../fetch/encoding.ts';
+import { canonicalXml, needsCanonicalXml } from './canonical.ts';
 import { normalizeFeed } from './normalize.ts';
 import type { ParsedFeed } from './types.ts';
 
@@ -15,31 +16,52 @@ export class FeedParseError extends Error {}
 // A DOCTYPE with an internal subset can declare entities: recursive ones expand exponentially
 // (billion laughs) and SYSTEM ones read files or URLs. Declarations are dropped unread, so a
 // reference to them stays literal text.
-const DOCTYPE_RE = /<!DOCTYPE(?:[^[>]|\[[\s\S]*?\]\s*)*>/gi;
+// Only a DOCTYPE in the prolog counts: one inside a CDATA section is text.
+const PROLOG_DOCTYPE_RE = /^((?:\s*(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->))*\s*)<!DOCTYPE(?:[^[>]|\[[\s\S]*?\]\s*)*>/i;
 
 function dropDoctype(text: string, warnings: string[]): string {
-  return text.replace(DOCTYPE_RE, (doctype) => {
+  return text.replace(PROLOG_DOCTYPE_RE, (doctype, prolog: string) => {
     if (/<!ENTITY/i.test(doctype)) warnings.push('entity declarations ignored');
-    return '';
+    return prolog;
   });
 }
 
-// Characters XML 1.0 forbids; feeds in the wild carry them from copied text.
-const CONTROL_CHARS_RE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
-// An ampersand that starts no entity or character reference.
-const BARE_AMPERSAND_RE = /&(?!(?:[a-zA-Z][\w.-]*|#\d+|#x[\da-fA-F]+);)/g;
-
-function repair(text: string): string {
-  const start = text.search(/<(?:\?xml|[a-zA-Z])/);
-  return (start > 0 ? text.slice(start) : text).replace(CONTROL_CHARS_RE, '').replace(BARE_AMPERSAND_RE, '&amp;');
+/** feedsmith refuses a feed it recognizes but finds nothing in; that is an empty feed to us. */
+function emptyFeed(text: string): AnyFeed | null {
+  if (detectRssFeed(text)) return { format: 'rss', feed: {} };
+  if (detectAtomFeed(text)) return { format: 'atom', feed: {} };
+  if (detectRdfFeed(text)) return { format: 'rdf', feed: {} };
+  return null;
 }
 
-function tryParse(text: string): AnyFeed | Error {
+function tryParse(document: string | object): AnyFeed | Error {
   try {
-    return feedsmithParse(text);
+    return feedsmithParse(document);
   } catch (err) {
-    return err instanceof Error ? err : new Error(String(err));
+    const empty = err instanceof ParseError && typeof document === 'string' ? emptyFeed(document) : null;
+    return empty ?? (err instanceof Error ? err : new Error(String(err)));
   }
+}
+
+function parseJson(text: string): AnyFeed | Error {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    return new Error(`invalid JSON (${(err as Error).message})`);
+  }
+  // feedsmith wants a jsonfeed.org version URL; older and sloppier feeds say "1.0" or nothing.
+  if (json && typeof json === 'object' && 'items' in json && Array.isArray(json.items)) {
+    const version = 'version' in json ? String(json.version) : '';
+    if (!version.includes('jsonfeed.org/version/')) json = { ...json, version: 'https://jsonfeed.org/version/1.1' };
+  }
+  return tryParse(json as object);
+}
+
+function parseXml(text: string): AnyFeed | Error {
+  const direct = needsCanonicalXml(text) ? null : tryParse(text);
+  if (direct && !(direct instanceof MalformedError)) return direct;
+  return tryParse(canonicalXml(text) ?? text);
 }
 
 /**
@@ -52,12 +74,7 @@ export function parseFeed(input: Buffer | string, opts: ParseFeedOptions = {}): 
   const decoded = typeof input === 'string' ? input : decodeText(input, opts.contentType).text;
   const text = dropDoctype(decoded.replace(/^\uFEFF/, ''), warnings);
   if (!text.trim()) throw new FeedParseError('empty document');
-  let parsed = tryParse(text);
-  if (parsed instanceof Error) {
-    const repaired = tryParse(repair(text));
-    if (repaired instanceof Error) throw new FeedParseError(`not a readable feed: ${parsed.message}`);
-    warnings.push(`malformed document recovered (${parsed.message})`);
-    parsed = repaired;
-  }
+  const parsed = /^\s*[{[]/.test(text) ? parseJson(text) : parseXml(text);
+  if (parsed instanceof Error) throw new FeedParseError(`not a readable feed: ${parsed.message}`);
   return { ...normalizeFeed(parsed, opts.url ?? null), warnings };
 }

@@ -134,21 +134,36 @@ async function createSqliteSearch(db: Kysely<any>): Promise<void> {
   END`.execute(db);
 }
 
+// ISO 639-1 code -> PostgreSQL's built-in text search configuration (PostgreSQL 12+ has all of these).
+const PG_TS_CONFIGS: Record<string, string> = {
+  en: 'english', de: 'german', fr: 'french', es: 'spanish', it: 'italian', pt: 'portuguese',
+  nl: 'dutch', ru: 'russian', sv: 'swedish', da: 'danish', fi: 'finnish', no: 'norwegian',
+  hu: 'hungarian', ro: 'romanian', tr: 'turkish', ar: 'arabic', el: 'greek', id: 'indonesian',
+  ga: 'irish', lt: 'lithuanian', ta: 'tamil',
+};
+
 /**
  * tsvector + GIN, built with each article's own language configuration (a trigger maps the
  * article's ISO 639-1 code to a text search configuration, 'simple' when PostgreSQL has none).
+ * Each configuration is a copy of PostgreSQL's with `unaccent` in front of the stemmer, so "cafe"
+ * finds "café" as FTS5's remove_diacritics does on SQLite.
  */
 async function createPostgresSearch(db: Kysely<any>): Promise<void> {
+  // unaccent ships with PostgreSQL (contrib) and is a trusted extension. It is database-wide; its
+  // dictionary is referenced by schema so the configurations work whatever the search_path.
+  await sql`CREATE EXTENSION IF NOT EXISTS unaccent`.execute(db);
+  const { rows } = await sql<{ schema: string }>`SELECT extnamespace::regnamespace::text AS schema FROM pg_extension WHERE extname = 'unaccent'`.execute(db);
+  const unaccent = sql.raw(`${rows[0]!.schema}.unaccent`);
+  for (const cfg of [...new Set(Object.values(PG_TS_CONFIGS)), 'simple']) {
+    const dictionary = sql.raw(cfg === 'simple' ? 'simple' : `${cfg}_stem`);
+    await sql`CREATE TEXT SEARCH CONFIGURATION ${sql.raw(`skim_${cfg}`)} (COPY = ${sql.raw(`pg_catalog.${cfg}`)})`.execute(db);
+    await sql`ALTER TEXT SEARCH CONFIGURATION ${sql.raw(`skim_${cfg}`)} ALTER MAPPING FOR word, hword, hword_part WITH ${unaccent}, ${dictionary}`.execute(db);
+  }
+  const cases = Object.entries(PG_TS_CONFIGS).map(([code, cfg]) => `WHEN '${code}' THEN 'skim_${cfg}'`).join(' ');
   await sql`ALTER TABLE articles ADD COLUMN search tsvector`.execute(db);
   await sql`CREATE OR REPLACE FUNCTION skim_ts_config(lang text) RETURNS regconfig AS $$
-    SELECT CASE lang
-      WHEN 'en' THEN 'english' WHEN 'de' THEN 'german' WHEN 'fr' THEN 'french'
-      WHEN 'es' THEN 'spanish' WHEN 'it' THEN 'italian' WHEN 'pt' THEN 'portuguese'
-      WHEN 'nl' THEN 'dutch' WHEN 'ru' THEN 'russian' WHEN 'sv' THEN 'swedish'
-      WHEN 'da' THEN 'danish' WHEN 'fi' THEN 'finnish' WHEN 'no' THEN 'norwegian'
-      WHEN 'hu' THEN 'hungarian' WHEN 'ro' THEN 'romanian' WHEN 'tr' THEN 'turkish'
-      ELSE 'simple' END::regconfig
-  $$ LANGUAGE sql IMMUTABLE`.execute(db);
+    SELECT (CASE lang ${sql.raw(cases)} ELSE 'skim_simple' END)::regconfig
+  $$ LANGUAGE sql STABLE`.execute(db);
   await sql`CREATE OR REPLACE FUNCTION skim_articles_search() RETURNS trigger AS $$
   BEGIN
     NEW.search := setweight(to_tsvector(skim_ts_config(NEW.lang), coalesce(NEW.title, '')), 'A')
@@ -158,6 +173,8 @@ async function createPostgresSearch(db: Kysely<any>): Promise<void> {
   await sql`CREATE TRIGGER articles_search BEFORE INSERT OR UPDATE OF title, text, lang ON articles
     FOR EACH ROW EXECUTE FUNCTION skim_articles_search()`.execute(db);
   await sql`CREATE INDEX articles_search_gin ON articles USING gin(search)`.execute(db);
+  // Search parses the query once per language in use; this index lists those languages cheaply.
+  await db.schema.createIndex('articles_lang').on('articles').column('lang').execute();
   // OR-combines one query per language configuration in use (see store/search.ts).
   await sql`CREATE AGGREGATE tsquery_or_agg(tsquery) (SFUNC = tsquery_or, STYPE = tsquery)`.execute(db);
 }

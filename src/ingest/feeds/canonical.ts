@@ -1,0 +1,159 @@
+// Rewrites a feed document into the well-formed, conventional XML feedsmith reads best.
+// linkedom's lenient XML parser closes truncated or mismatched elements and escapes stray '&' and
+// '<'; then the spellings feeds use in the wild for standard elements (an RSS namespace prefix,
+// dc:author, a channel <author>, base64 Atom text, <xhtml:body>, a lone Atom entry) become the
+// standard ones. The DOM round trip is four times slower than feedsmith itself, so it runs only
+// for documents that show one of those spellings (needsCanonicalXml) or that feedsmith refuses.
+import { decodeHTML } from 'entities';
+import { DOMParser } from 'linkedom';
+
+const NS = {
+  dc: 'http://purl.org/dc/elements/1.1/',
+  content: 'http://purl.org/rss/1.0/modules/content/',
+  xhtml: 'http://www.w3.org/1999/xhtml',
+};
+
+// Namespaces of the RSS core elements; feedsmith reads those elements only without a prefix.
+const RSS_NAMESPACES = new Set([
+  'http://backend.userland.com/rss2',
+  'http://backend.userland.com/rss',
+  'http://purl.org/rss/1.0/',
+  'http://my.netscape.com/rdf/simple/0.9/',
+]);
+
+/** The part of a linkedom element this module uses (the tree has no DOM lib types). */
+interface XmlElement {
+  tagName: string;
+  parentElement: XmlElement | null;
+  attributes: ArrayLike<{ name: string; value: string }>;
+  textContent: string | null;
+  innerHTML: string;
+  firstChild: unknown;
+  ownerDocument: { createElement(name: string): XmlElement };
+  getAttribute(name: string): string | null;
+  setAttribute(name: string, value: string): void;
+  removeAttribute(name: string): void;
+  appendChild(child: unknown): unknown;
+  replaceWith(other: XmlElement): void;
+  querySelectorAll(selector: string): Iterable<XmlElement>;
+  toString(): string;
+}
+
+const ATOM_NAMESPACES = new Set(['http://www.w3.org/2005/Atom', 'http://purl.org/atom/ns#']);
+const ATOM_TEXT_CONSTRUCTS = new Set(['title', 'subtitle', 'tagline', 'summary', 'content', 'rights', 'copyright', 'info']);
+
+// Cheap text markers of every rewrite below; false positives only cost time.
+const MARKERS = [
+  /<[\w.-]+:(?:channel|item|author|body)[\s>]/, // prefixed RSS elements, dc:author, xhtml:body
+  /<(?:fullitem|body)[\s>]/,
+  /<channel[\s>](?:(?!<item[\s>])[\s\S])*?<author[\s>]/, // an <author> before the first item
+  /\smode\s*=\s*["']base64/,
+  /<(?:[\w.-]+:)?(?:title|subtitle|summary|content|rights)\s[^>]*type\s*=\s*["'](?!text\/)[\w.+-]+\/(?![\w.+-]*xml["'])/,
+  /^\s*(?:<\?[\s\S]*?\?>\s*|<!--[\s\S]*?-->\s*)*<(?:[\w.-]+:)?entry[\s>]/,
+];
+
+/** Whether the document uses a spelling canonicalXml rewrites. */
+export function needsCanonicalXml(text: string): boolean {
+  return MARKERS.some((marker) => marker.test(text));
+}
+
+type Rename = { ns: string | null; local: string };
+type Alias = { from: Rename; parent?: string; to: Rename; markupToText?: boolean };
+
+// Elements feedparser reads as synonyms of a standard one.
+const ALIASES: Alias[] = [
+  { from: { ns: NS.dc, local: 'author' }, to: { ns: NS.dc, local: 'creator' } },
+  { from: { ns: null, local: 'author' }, parent: 'channel', to: { ns: NS.dc, local: 'creator' } },
+  { from: { ns: null, local: 'fullitem' }, parent: 'item', to: { ns: NS.content, local: 'encoded' } },
+  { from: { ns: NS.xhtml, local: 'body' }, parent: 'item', to: { ns: NS.content, local: 'encoded' }, markupToText: true },
+];
+
+// XML knows five named entities; the HTML ones feeds use anyway become character references so
+// the XML parser keeps them.
+const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
+function numericEntities(text: string): string {
+  return text.replace(/&([a-zA-Z][a-zA-Z0-9]*);/g, (ref, name: string) => {
+    if (XML_ENTITIES.has(name)) return ref;
+    const decoded = decodeHTML(ref);
+    return decoded === ref ? ref : [...decoded].map((c) => `&#${c.codePointAt(0)};`).join('');
+  });
+}
+
+function splitName(name: string): { prefix: string | null; local: string } {
+  const i = name.indexOf(':');
+  return i < 0 ? { prefix: null, local: name } : { prefix: name.slice(0, i), local: name.slice(i + 1) };
+}
+
+function namespaceOf(el: XmlElement): string | null {
+  const { prefix } = splitName(el.tagName);
+  const attribute = prefix ? `xmlns:${prefix}` : 'xmlns';
+  for (let node: XmlElement | null = el; node; node = node.parentElement) {
+    const uri = node.getAttribute(attribute);
+    if (uri != null) return uri;
+  }
+  return null;
+}
+
+/** Replaces `el` by an element named `name` with the same attributes and children. */
+function rename(el: XmlElement, name: string): XmlElement {
+  const renamed = el.ownerDocument.createElement(name);
+  for (const attr of Array.from(el.attributes)) renamed.setAttribute(attr.name, attr.value);
+  while (el.firstChild) renamed.appendChild(el.firstChild);
+  el.replaceWith(renamed);
+  return renamed;
+}
+
+function matches(alias: Alias, el: XmlElement, ns: string | null, local: string): boolean {
+  const fromNs = alias.from.ns;
+  const nsOk = fromNs === null ? ns === null || RSS_NAMESPACES.has(ns) : ns === fromNs;
+  return nsOk && local === alias.from.local && (!alias.parent || splitName(el.parentElement?.tagName ?? '').local === alias.parent);
+}
+
+// Atom 0.3 marks base64 text with mode="base64"; Atom 1.0 carries any MIME type other than text
+// and XML as base64 (RFC 4287, 4.1.3.3).
+function isBase64(el: XmlElement, ns: string | null, local: string): boolean {
+  if (!ATOM_NAMESPACES.has(ns ?? '') || !ATOM_TEXT_CONSTRUCTS.has(local)) return false;
+  if (el.getAttribute('mode') === 'base64') return true;
+  const type = el.getAttribute('type')?.toLowerCase();
+  return !!type && type.includes('/') && !type.startsWith('text/') && !/[/+]xml$/.test(type);
+}
+
+/** Rewrites the document; returns well-formed XML text, or null when there is no root element. */
+export function canonicalXml(text: string): string | null {
+  const doc = new DOMParser().parseFromString(numericEntities(text), 'text/xml');
+  const root = doc.documentElement as XmlElement | null;
+  if (!root) return null;
+  const prefixes = new Map<string, string>();
+  const prefixFor = (ns: string) => {
+    let prefix = prefixes.get(ns);
+    if (!prefix) {
+      prefix = `skim${prefixes.size}`;
+      prefixes.set(ns, prefix);
+      root.setAttribute(`xmlns:${prefix}`, ns);
+    }
+    return prefix;
+  };
+  for (const original of [...root.querySelectorAll('*')]) {
+    let el = original;
+    const ns = namespaceOf(el);
+    const { prefix, local } = splitName(el.tagName);
+    if (isBase64(el, ns, local)) {
+      el.textContent = Buffer.from(el.textContent ?? '', 'base64').toString('utf8');
+      el.removeAttribute('mode');
+      el.setAttribute('type', 'html');
+    }
+    const alias = ALIASES.find((a) => matches(a, el, ns, local));
+    if (alias) {
+      if (alias.markupToText) el.textContent = el.innerHTML;
+      el = rename(el, alias.to.ns ? `${prefixFor(alias.to.ns)}:${alias.to.local}` : alias.to.local);
+    } else if (prefix && ns && RSS_NAMESPACES.has(ns)) {
+      el = rename(el, local);
+    }
+  }
+  if (root.tagName.includes(':') && RSS_NAMESPACES.has(namespaceOf(root) ?? '')) rename(root, splitName(root.tagName).local);
+  // A lone Atom entry document is read as a feed of one entry.
+  if (root.tagName === 'entry' && ATOM_NAMESPACES.has(namespaceOf(root) ?? '')) {
+    return `<feed xmlns="${namespaceOf(root)}">${root.toString()}</feed>`;
+  }
+  return doc.toString();
+}

@@ -1,0 +1,29 @@
+// The sentence-ranking model: a logistic regression over the features in features.ts, with
+// weights learned by scripts/train-summarizer.ts and committed as weights.json.
+import { FEATURE_NAMES } from './features.ts';
+import trained from './weights.json' with { type: 'json' };
+
+export interface RankingModel {
+  /** Short hash of the weights, part of SUMMARIZER_VERSION. */
+  version: string;
+  features: string[];
+  bias: number;
+  weights: number[];
+}
+
+function checked(model: RankingModel): RankingModel {
+  const same = model.features.length === FEATURE_NAMES.length && model.features.every((name, i) => name === FEATURE_NAMES[i]);
+  if (!same || model.weights.length !== FEATURE_NAMES.length) {
+    throw new Error('weights.json does not match FEATURE_NAMES: run npm run train:summarizer');
+  }
+  return model;
+}
+
+export const MODEL: RankingModel = checked(trained);
+
+/** Probability that a sentence belongs in the summary. */
+export function sentenceScore(model: RankingModel, features: readonly number[]): number {
+  let z = model.bias;
+  for (let i = 0; i < features.length; i++) z += model.weights[i]! * features[i]!;
+  return 1 / (1 + Math.exp(-z));
+}

@@ -1,0 +1,330 @@
+// Paragraph and sentence segmentation that returns verbatim spans of the source text.
+//
+// A rule-based single pass rather than Intl.Segmenter: ICU's sentence rules split after "Mr." and
+// "U.S.", cut `"Why?" he asked` in two, never split lowercased corpora (BBC) and know nothing of
+// datelines, bylines or bullet lines. Fixing that on top of ICU output would mean re-joining and
+// re-splitting its spans; deciding each candidate boundary once, from a few characters of context,
+// is simpler and keeps the cost linear in the length of the text.
+import { abbreviationsFor } from './abbreviations.ts';
+import { isStopword } from './tokens.ts';
+
+export interface Span {
+  text: string;
+  start: number;
+  end: number;
+}
+
+const PARAGRAPH_BREAK = /(?:\n[^\S\n]*\n|\u2029)\s*/g;
+
+/** Blank-line separated paragraphs, trimmed; whitespace-only paragraphs are left out. */
+export function splitParagraphs(text: string): Span[] {
+  const paragraphs: Span[] = [];
+  let start = 0;
+  for (const match of text.matchAll(PARAGRAPH_BREAK)) {
+    pushTrimmed(text, start, match.index, paragraphs);
+    start = match.index + match[0].length;
+  }
+  pushTrimmed(text, start, text.length, paragraphs);
+  return paragraphs;
+}
+
+/**
+ * Sentences of `text` as verbatim, trimmed spans in document order. `lang` (ISO 639-1) picks the
+ * abbreviation table and the function words that tell a sentence start after an ambiguous period.
+ * Datelines ("WASHINGTON (Reuters) --") are cut from the start of a paragraph and bylines
+ * ("By Jane Doe, CNN") are left out: they are not sentences a summary should quote.
+ */
+export function splitSentences(text: string, lang = 'en'): Span[] {
+  const context: Context = { text, lang, caseless: isCaseless(text), abbreviations: abbreviationsFor(lang) };
+  const sentences: Span[] = [];
+  for (const paragraph of splitParagraphs(text)) {
+    let firstInParagraph = true;
+    for (const [blockStart, blockEnd] of lineBlocks(paragraph)) {
+      for (const [start, end] of sentenceRanges(context, blockStart, blockEnd)) {
+        const bodyStart = firstInParagraph ? afterDateline(text, start, end) : start;
+        firstInParagraph = false;
+        pushSentence(text, bodyStart, end, sentences);
+      }
+    }
+  }
+  return sentences;
+}
+
+interface Context {
+  text: string;
+  lang: string;
+  /** Lowercased text (as the BBC corpus): a lowercase word after ". " may still start a sentence. */
+  caseless: boolean;
+  abbreviations: ReadonlyMap<string, 'never' | 'maybe' | 'beforeNumber'>;
+}
+
+const CASE_SAMPLE_LENGTH = 20_000;
+const SENTENCE_START_LETTER = /[.!?]["'”’)]*\s+["'“‘(]?(\p{L})/gu;
+
+/** Sentences after a period mostly start in lowercase, or the text has no capitals at all. */
+function isCaseless(text: string): boolean {
+  const sample = text.slice(0, CASE_SAMPLE_LENGTH);
+  let lowerStarts = 0;
+  let upperStarts = 0;
+  for (const [, letter] of sample.matchAll(SENTENCE_START_LETTER)) {
+    if (letter === letter!.toUpperCase()) upperStarts++;
+    else lowerStarts++;
+  }
+  if (lowerStarts + upperStarts >= 3) return lowerStarts > upperStarts * 3;
+  return sample === sample.toLowerCase() && sample !== sample.toUpperCase();
+}
+
+// ---- lines: bullets and headings inside a paragraph ----
+
+const BULLET = /^[^\S\n]*(?:[-*+•·▪▸►◦‣–—]|\d{1,3}[.)]|\p{L}\))[^\S\n]+/u;
+const LINE_CONTINUES = /[,;:(\-–—&/]$/;
+const SENTENCE_END = /[.!?…。！？।؟]["'”’»)\]]*$/u;
+
+/**
+ * Groups the lines of a paragraph into blocks that are segmented as running text. A line ends its
+ * block when it is a bullet, the next line is a bullet, or it reads as a heading (no final
+ * punctuation, next line not a lowercase continuation) in a paragraph that is not hard-wrapped.
+ */
+function lineBlocks(paragraph: Span): Array<[number, number]> {
+  const lines: Array<[number, number]> = [];
+  let lineStart = paragraph.start;
+  for (let i = paragraph.text.indexOf('\n'); i !== -1; i = paragraph.text.indexOf('\n', i + 1)) {
+    lines.push([lineStart, paragraph.start + i]);
+    lineStart = paragraph.start + i + 1;
+  }
+  lines.push([lineStart, paragraph.end]);
+  if (lines.length === 1) return lines;
+
+  const source = paragraph.text;
+  const lineText = ([start, end]: [number, number]) =>
+    source.slice(start - paragraph.start, end - paragraph.start).trim();
+  const texts = lines.map(lineText);
+  const hardWrapped = isHardWrapped(texts);
+  const blocks: Array<[number, number]> = [];
+  let blockStart = lines[0]![0];
+  for (let i = 0; i < lines.length - 1; i++) {
+    const current = texts[i]!;
+    const next = texts[i + 1]!;
+    const breaks = BULLET.test(current) || BULLET.test(next) ||
+      (!hardWrapped && !SENTENCE_END.test(current) && !LINE_CONTINUES.test(current) &&
+        !/^\p{Ll}/u.test(next));
+    if (breaks) {
+      blocks.push([blockStart, lines[i]![1]]);
+      blockStart = lines[i + 1]![0];
+    }
+  }
+  blocks.push([blockStart, lines[lines.length - 1]![1]]);
+  return blocks;
+}
+
+/** Text wrapped at a fixed width: most lines but the last are long and about equally long. */
+function isHardWrapped(lines: string[]): boolean {
+  if (lines.length < 3) return false;
+  const widths = lines.slice(0, -1).map((line) => line.length);
+  const widest = Math.max(...widths);
+  const full = widths.filter((width) => width >= widest * 0.75).length;
+  return widest >= 40 && full >= widths.length * 0.8;
+}
+
+// ---- sentence boundaries inside a block ----
+
+const TERMINAL_RUN = /(?:[.!?…‼⁇⁈⁉؟]|[。！？।])+/gu;
+const WIDE_TERMINAL = /[。！？।]/u;
+const CLOSERS = /^(?:["'”“’‘»›)\]}」』）】〉》]|[ \u00a0\u202f][»›])*/u;
+const OPENERS = /^[\s"'“‘„«‹(\[{¿¡*_—–-]*/u;
+const WORD_AHEAD = /^[\p{L}\p{M}\p{N}]{1,40}/u;
+const LIST_NUMBER = /^(?:\d{1,3}|[ivxlc]{1,5}|\p{L})$/iu;
+const ABBREVIATION_CHARS = /[\p{L}\p{M}.\-№'’]/u;
+const INITIAL = /^\p{L}$/u;
+const DOTTED_ACRONYM = /^(?:\p{L}{1,2}\.)+\p{L}{1,2}$/u;
+const WORD_BOUNDARY = /[\s"'“‘„«‹(\[{¿¡*_—–]/u;
+const LOOKAHEAD = 80;
+const LOOKBEHIND = 20;
+
+/** Languages that write ordinals with a period ("am 3. Oktober"). */
+const ORDINAL_PERIOD_LANGUAGES = new Set(['de', 'da', 'no', 'nb', 'nn', 'fi', 'cs', 'sk', 'pl', 'hu',
+  'tr', 'hr', 'sl', 'sr', 'lv', 'et', 'is']);
+
+function sentenceRanges(context: Context, blockStart: number, blockEnd: number): Array<[number, number]> {
+  const { text } = context;
+  const block = text.slice(blockStart, blockEnd);
+  const ranges: Array<[number, number]> = [];
+  let sentenceStart = 0;
+  for (const match of block.matchAll(TERMINAL_RUN)) {
+    const runEnd = match.index + match[0].length;
+    if (runEnd <= sentenceStart) continue;
+    const closers = CLOSERS.exec(block.slice(runEnd, runEnd + 8))![0];
+    const end = runEnd + closers.length;
+    const ahead = block.slice(end, end + LOOKAHEAD);
+    const atBlockEnd = ahead.trim() === '' && end + LOOKAHEAD >= block.length;
+    if (atBlockEnd) break;
+    const wide = WIDE_TERMINAL.test(match[0]);
+    if (!wide && !/^\s/.test(ahead)) continue;
+    if (!wide && !endsSentence(context, block, sentenceStart, match.index, match[0], closers, ahead)) continue;
+    ranges.push([blockStart + sentenceStart, blockStart + end]);
+    sentenceStart = end;
+  }
+  ranges.push([blockStart + sentenceStart, blockEnd]);
+  return ranges;
+}
+
+interface Ahead {
+  /** The next word, as written. */
+  word: string;
+  /** First character after the whitespace and opening quotes or brackets. */
+  first: string;
+  /** The next word is itself followed by a period, like an initial ("J. K. Rowling"). */
+  dotted: boolean;
+}
+
+function readAhead(ahead: string): Ahead {
+  const opening = OPENERS.exec(ahead)![0];
+  const rest = ahead.slice(opening.length);
+  const word = WORD_AHEAD.exec(rest)?.[0] ?? '';
+  return { word, first: rest.charAt(0), dotted: rest.charAt(word.length) === '.' };
+}
+
+function endsSentence(
+  context: Context, block: string, sentenceStart: number, runStart: number, run: string,
+  closers: string, ahead: string,
+): boolean {
+  const next = readAhead(ahead);
+  if (next.first === '' || /^[.,;:)\]}]/.test(next.first)) return false;
+  const lowerNext = startsLowercase(next.word);
+  if (run.startsWith('.') && run.length === 1) {
+    const before = tokenBefore(block, runStart, sentenceStart);
+    if (before === null) return false;
+    const decision = periodAfterToken(context, before, next, lowerNext);
+    if (decision !== 'ordinary') return decision === 'split';
+  } else if (/[!?؟‼⁇⁈⁉]/.test(run) && /["”»’']/.test(closers) && isSpeechAttribution(ahead, context.lang)) {
+    return false;
+  }
+  // Ellipses and plain endings: a lowercase word continues the sentence, unless the whole
+  // text is lowercased, where only the speech check above and abbreviations can join.
+  if (context.caseless) return !run.includes('…') && !run.startsWith('..');
+  return !lowerNext;
+}
+
+/**
+ * The word before a single period, or null when that period is list numbering at the start of a
+ * sentence ("1. First item").
+ */
+function tokenBefore(block: string, periodIndex: number, sentenceStart: number): string | null {
+  let start = periodIndex;
+  const limit = Math.max(sentenceStart, periodIndex - LOOKBEHIND);
+  while (start > limit && ABBREVIATION_CHARS.test(block.charAt(start - 1))) start--;
+  let numberStart = start;
+  while (numberStart > limit && /\d/.test(block.charAt(numberStart - 1))) numberStart--;
+  const token = block.slice(numberStart, periodIndex).replace(/^[.\-]+/, '');
+  const isFirst = block.slice(sentenceStart, numberStart).trim() === '';
+  if (isFirst && LIST_NUMBER.test(token)) return null;
+  // "AT&T." or "1/2.": the period ends a symbol-joined word, never an abbreviation.
+  return WORD_BOUNDARY.test(block.charAt(numberStart - 1)) || numberStart === 0 ? token : '';
+}
+
+type PeriodDecision = 'split' | 'join' | 'ordinary';
+
+function periodAfterToken(context: Context, token: string, next: Ahead, lowerNext: boolean): PeriodDecision {
+  const key = token.toLowerCase();
+  const kind = context.abbreviations.get(key) ??
+    (INITIAL.test(key) || DOTTED_ACRONYM.test(key) ? 'maybe' : undefined) ??
+    (/^\d{1,3}$/.test(key) && ORDINAL_PERIOD_LANGUAGES.has(context.lang) ? 'maybe' : undefined);
+  if (kind === 'never') return 'join';
+  if (kind === 'beforeNumber') return /^\d/.test(next.first) ? 'join' : 'ordinary';
+  if (kind === 'maybe') {
+    const starts = next.word !== '' && !next.dotted && (context.caseless || !lowerNext) &&
+      isSentenceStarter(next.word.toLowerCase(), context.lang);
+    return starts ? 'split' : 'join';
+  }
+  return 'ordinary';
+}
+
+/** A function word that commonly opens a sentence ("The", "He", "Der"), not an initial. */
+function isSentenceStarter(word: string, lang: string): boolean {
+  return (word.length > 1 || word === 'a' || word === 'i') &&
+    (isStopword(word, lang) || (lang !== 'en' && isStopword(word, 'en')));
+}
+
+/** Lowercase first letter, unless the word is cased inside like "iPhone" or "theGrio". */
+function startsLowercase(word: string): boolean {
+  return /^\p{Ll}/u.test(word) && !/\p{Lu}/u.test(word);
+}
+
+const SPEECH_VERBS = new Set(['said', 'says', 'asked', 'asks', 'added', 'adds', 'told', 'tells',
+  'replied', 'replies', 'wrote', 'writes', 'shouted', 'cried', 'exclaimed', 'wondered', 'insisted',
+  'explained', 'continued', 'recalled', 'admitted', 'warned', 'claimed', 'declared', 'argued',
+  'noted', 'joked', 'laughed', 'demanded', 'yelled', 'whispered', 'answered', 'screamed', 'tweeted']);
+
+/** `"Why?" he asked` and `"Stop!" John Smith said`: the quote is part of the attribution. */
+function isSpeechAttribution(ahead: string, lang: string): boolean {
+  if (lang !== 'en') return false;
+  const words = ahead.trimStart().split(/[^\p{L}\p{M}'’-]+/u, 4).slice(0, 3);
+  const first = words[0]?.toLowerCase() ?? '';
+  if (/^\p{Lu}/u.test(words[0] ?? '') && isStopword(first, lang) && !SPEECH_VERBS.has(first)) {
+    return first === 'he' || first === 'she' || first === 'they' || first === 'i' || first === 'we'
+      ? SPEECH_VERBS.has(words[1]?.toLowerCase() ?? '')
+      : false;
+  }
+  return words.some((word) => SPEECH_VERBS.has(word.toLowerCase()));
+}
+
+// ---- datelines, bylines, trimming ----
+
+const NEWS_AGENCY = /^(?:cnn|reuters|ap|afp|upi|bloomberg|bbc|dpa|ansa|efe|xinhua|tass|interfax|pti|ians|kyodo|yonhap|ria|anp|apa|ctk|mti|pap|nyt|cnnmoney|ew\.com)\b/i;
+const DATELINE = /^(?:[^\s().!?"“][^().!?"“\n]{0,80}?)?\(([^()\n]{1,40})\)([^\S\n]*(?:--|[—–]|-(?=\s)|:))?[^\S\n]*/u;
+const CAPS_DATELINE = /^\p{Lu}[\p{Lu}\p{M} .,'’]{1,40}?[^\S\n]+(?:--|[—–])[^\S\n]*/u;
+
+/** Start of the sentence after a leading dateline such as "LONDON, England (CNN) --". */
+function afterDateline(text: string, start: number, end: number): number {
+  const head = text.slice(start, Math.min(end, start + 160));
+  const match = DATELINE.exec(head);
+  if (match) {
+    const [whole, source, dash] = match;
+    const glued = !dash && /^[\p{L}\p{N}"“]/u.test(head.slice(whole.length)) && !/\s$/.test(whole);
+    if (dash || glued || NEWS_AGENCY.test(source!.trim())) return start + whole.length;
+  }
+  const caps = CAPS_DATELINE.exec(head);
+  return caps ? start + caps[0].length : start;
+}
+
+const BULLET_MARKER = /^[-*+•·▪▸►◦‣–—][^\S\n]+/u;
+const BYLINE = /^By\s+\p{Lu}[^\s,]*(?:,?\s+(?:and\s+)?\p{Lu}[^\s,]*){0,7}$/u;
+const HAS_WORD = /[\p{L}\p{N}]/u;
+const MAX_SENTENCE_LENGTH = 1500;
+
+/**
+ * Adds the trimmed span without a bullet marker, split at whitespace when it is implausibly long
+ * (text without punctuation).
+ */
+function pushSentence(text: string, start: number, end: number, into: Span[]): void {
+  while (start < end && /\s/.test(text.charAt(start))) start++;
+  start += BULLET_MARKER.exec(text.slice(start, start + 8))?.[0].length ?? 0;
+  while (end - start > MAX_SENTENCE_LENGTH) {
+    const window = text.slice(start, start + MAX_SENTENCE_LENGTH);
+    const cut = Math.max(window.lastIndexOf(' '), window.lastIndexOf('\n'));
+    const splitAt = cut > MAX_SENTENCE_LENGTH / 2 ? start + cut : safeCut(text, start + MAX_SENTENCE_LENGTH);
+    pushTrimmed(text, start, splitAt, into, isSentence);
+    start = splitAt;
+  }
+  pushTrimmed(text, start, end, into, isSentence);
+}
+
+/** Cut position that does not separate a surrogate pair. */
+function safeCut(text: string, index: number): number {
+  const code = text.charCodeAt(index - 1);
+  return code >= 0xd800 && code <= 0xdbff ? index - 1 : index;
+}
+
+function isSentence(span: string): boolean {
+  return HAS_WORD.test(span) && !BYLINE.test(span);
+}
+
+function pushTrimmed(
+  text: string, start: number, end: number, into: Span[], accept: (span: string) => boolean = () => true,
+): void {
+  while (start < end && /\s/.test(text.charAt(start))) start++;
+  while (end > start && /\s/.test(text.charAt(end - 1))) end--;
+  if (end <= start) return;
+  const span = text.slice(start, end);
+  if (accept(span)) into.push({ text: span, start, end });
+}

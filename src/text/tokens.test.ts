@@ -1,0 +1,74 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { contentTerms, isStopword, stem, tokenize } from './tokens.ts';
+
+test('tokenize: lowercased letters and digits of any script', () => {
+  assert.deepEqual(
+    tokenize('Hello, World! Ça va? Привет, мир. 東京 2024 naïve'),
+    ['hello', 'world', 'ça', 'va', 'привет', 'мир', '東京', '2024', 'naïve'],
+  );
+});
+
+test('tokenize: apostrophes, dots and hyphens split words as in the ROUGE tokenizer', () => {
+  assert.deepEqual(tokenize("Don't stop U.S. growth-at 3.5%"), ['don', 't', 'stop', 'u', 's', 'growth', 'at', '3', '5']);
+});
+
+test('tokenize: decomposed accents match composed ones', () => {
+  assert.deepEqual(tokenize('Cafe\u0301'), tokenize('Café'));
+  assert.deepEqual(tokenize('Café'), ['café']);
+});
+
+test('tokenize: nothing to tokenize', () => {
+  assert.deepEqual(tokenize(''), []);
+  assert.deepEqual(tokenize(' -- ... !!! '), []);
+});
+
+const STEMS: Record<string, Array<[string, string]>> = {
+  en: [['running', 'run'], ['studies', 'studi'], ['caresses', 'caress'], ['presidents', 'presid']],
+  de: [['häuser', 'haus'], ['regierungen', 'regier']],
+  fr: [['gouvernements', 'gouvern'], ['présidente', 'président']],
+  es: [['gobiernos', 'gobi']],
+  it: [['governi', 'govern'], ['presidente', 'president']],
+  pt: [['governos', 'govern'], ['presidentes', 'president']],
+  nl: [['regeringen', 'reger']],
+  ru: [['правительства', 'правительств'], ['президентом', 'президент']],
+  uk: [['президентом', 'президент'], ['україни', 'україн'], ['містах', 'міст']],
+};
+
+for (const [lang, pairs] of Object.entries(STEMS)) {
+  test(`stem: ${lang}`, () => {
+    for (const [word, expected] of pairs) {
+      assert.equal(stem(word, lang), expected, word);
+      assert.equal(stem(word, lang), expected, `${word} (memoized)`);
+    }
+  });
+}
+
+test('stem: languages without a stemmer keep the word', () => {
+  assert.equal(stem('東京', 'ja'), '東京');
+  assert.equal(stem('running', 'xx'), 'running');
+});
+
+const STOPWORDS: Record<string, [stopword: string, contentWord: string]> = {
+  en: ['the', 'economy'], de: ['und', 'regierung'], fr: ['les', 'gouvernement'], es: ['los', 'gobierno'],
+  it: ['della', 'governo'], pt: ['não', 'governo'], nl: ['het', 'regering'], ru: ['и', 'правительство'],
+  uk: ['але', 'уряд'],
+};
+
+for (const [lang, [stopword, contentWord]] of Object.entries(STOPWORDS)) {
+  test(`isStopword: ${lang}`, () => {
+    assert.equal(isStopword(stopword, lang), true);
+    assert.equal(isStopword(contentWord, lang), false);
+  });
+}
+
+test('isStopword: unknown language has no stopwords', () => {
+  assert.equal(isStopword('the', 'xx'), false);
+});
+
+test('contentTerms: drops stopwords, stems the rest', () => {
+  assert.deepEqual(contentTerms('The presidents were running to the economic summit.', 'en'), ['presid', 'run', 'econom', 'summit']);
+  assert.deepEqual(contentTerms('Die Regierungen haben die Steuern erhöht.', 'de'), ['regier', 'steu', 'erhoht']);
+  assert.deepEqual(contentTerms('Уряд України підвищив податки.', 'uk'), ['уряд', 'україн', 'підвищ', 'податк']);
+  assert.deepEqual(contentTerms('東京 2024', 'ja'), ['東京', '2024']);
+});

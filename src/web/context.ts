@@ -1,0 +1,6 @@
+import type { Store } from '../store/db.ts';
+
+export interface AppContext {
+  store: Store;
+  logger?: boolean;
+}

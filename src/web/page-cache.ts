@@ -1,0 +1,68 @@
+// Rendered pages kept in memory, so the hot path is a map lookup. An entry is trusted for
+// `revalidateMs`; after that the next request reloads the page's version (a few indexed queries)
+// and re-renders only when it changed. Concurrent misses for one key share one render.
+import { LRUCache } from 'lru-cache';
+import { makePayload, type Payload } from './respond.ts';
+
+export interface CachedPage extends Payload {
+  /** What the page was rendered from: a hash of every stored value it shows. */
+  version: string;
+  checkedAt: number;
+}
+
+export interface Versioned<T> {
+  version: string;
+  data: T;
+}
+
+/** How to build one page: load its data and version, render the data to HTML. */
+export interface PageSource<T> {
+  load(): Promise<Versioned<T> | undefined>;
+  render(data: T): Promise<string>;
+}
+
+export interface PageCacheOptions {
+  /** Bound on the bytes held (pages plus their gzip twins). */
+  maxBytes?: number;
+  revalidateMs?: number;
+  now?: () => number;
+}
+
+export interface PageCache {
+  /** The page for `key`, rendered or revalidated as needed; undefined when its source has none. */
+  get<T>(key: string, source: PageSource<T>): Promise<CachedPage | undefined>;
+}
+
+export function createPageCache({ maxBytes = 64 * 1024 * 1024, revalidateMs = 1000, now = Date.now }: PageCacheOptions = {}): PageCache {
+  const pages = new LRUCache<string, CachedPage>({ maxSize: maxBytes, sizeCalculation: (p) => p.body.length + p.gzip.length });
+  const inFlight = new Map<string, Promise<CachedPage | undefined>>();
+
+  async function refresh<T>(key: string, cached: CachedPage | undefined, source: PageSource<T>): Promise<CachedPage | undefined> {
+    const startedAt = now();
+    const loaded = await source.load();
+    if (!loaded) {
+      pages.delete(key);
+      return undefined;
+    }
+    if (cached && cached.version === loaded.version) {
+      cached.checkedAt = startedAt;
+      return cached;
+    }
+    const page: CachedPage = { ...makePayload(await source.render(loaded.data)), version: loaded.version, checkedAt: startedAt };
+    pages.set(key, page);
+    return page;
+  }
+
+  return {
+    get(key, source) {
+      const cached = pages.get(key);
+      if (cached && now() - cached.checkedAt < revalidateMs) return Promise.resolve(cached);
+      let pending = inFlight.get(key);
+      if (!pending) {
+        pending = refresh(key, cached, source).finally(() => inFlight.delete(key));
+        inFlight.set(key, pending);
+      }
+      return pending;
+    },
+  };
+}

@@ -1,0 +1,87 @@
+// The frame every page shares: head (meta, styles, script), masthead with search and sections, footer.
+import type { ComponentChildren } from 'preact';
+import type { Section } from '../../store/schema.ts';
+import { assetPath } from '../assets.ts';
+import { sectionPath } from '../paths.ts';
+
+export interface HeadLink {
+  rel: string;
+  href: string;
+  type?: string;
+  title?: string;
+}
+
+export interface Head {
+  title: string;
+  description?: string;
+  /** OpenGraph `property` and Twitter `name` meta tags. */
+  properties?: [string, string][];
+  links?: HeadLink[];
+  noindex?: boolean;
+}
+
+export interface LayoutProps {
+  head: Head;
+  sections: Section[];
+  lang?: string;
+  query?: string;
+  currentSection?: string | null;
+  children: ComponentChildren;
+}
+
+export const SITE_NAME = 'skim';
+
+export function Layout({ head, sections, lang = 'en', query, currentSection, children }: LayoutProps) {
+  return (
+    <html lang={lang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{head.title === SITE_NAME ? SITE_NAME : `${head.title} · ${SITE_NAME}`}</title>
+        {head.description && <meta name="description" content={head.description} />}
+        {head.noindex && <meta name="robots" content="noindex" />}
+        <meta name="color-scheme" content="light dark" />
+        <link rel="stylesheet" href={assetPath('site.css')} />
+        <link rel="icon" type="image/svg+xml" href={assetPath('icon.svg')} />
+        {head.links?.map((l) => <link rel={l.rel} href={l.href} type={l.type} title={l.title} />)}
+        {head.properties?.map(([key, content]) =>
+          key.startsWith('twitter:') ? <meta name={key} content={content} /> : <meta property={key} content={content} />)}
+        <script src={assetPath('site.js')} defer />
+      </head>
+      <body>
+        <a class="skip-link" href="#main">Skip to content</a>
+        <header class="masthead">
+          <div class="wrap masthead-top">
+            <div>
+              <a class="brand" href="/">skim<span>.</span></a>
+              <p class="tagline">The news, with a summary for every story</p>
+            </div>
+            <form class="search-form" role="search" action="/search" method="get">
+              <label class="visually-hidden" for="site-search">Search articles</label>
+              <input id="site-search" type="search" name="q" value={query} placeholder="Search articles" maxLength={200} />
+              <button type="submit">Search</button>
+            </form>
+          </div>
+          {sections.length > 0 && (
+            <nav class="section-nav" aria-label="Sections">
+              <ul class="wrap">
+                <li><a href="/" aria-current={currentSection === null ? 'page' : undefined}>Latest</a></li>
+                {sections.map((s) => (
+                  <li><a href={sectionPath(s.slug)} aria-current={currentSection === s.slug ? 'page' : undefined}>{s.name}</a></li>
+                ))}
+              </ul>
+            </nav>
+          )}
+        </header>
+        <main id="main" tabIndex={-1}>
+          <div class="wrap">{children}</div>
+        </main>
+        <footer class="site-footer">
+          <div class="wrap">
+            <p>{SITE_NAME}: self-hosted news with instant summaries, computed when an article is stored.</p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}

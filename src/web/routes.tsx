@@ -1,0 +1,93 @@
+// The site's HTML pages: home, article, section, search.
+import type { FastifyPluginAsync } from 'fastify';
+import { Type, type Static } from '@sinclair/typebox';
+import { countArticles, listArticles, type ArticleListItem } from '../store/articles.ts';
+import { getSection, listSections } from '../store/sections.ts';
+import { searchArticles } from '../store/search.ts';
+import { getSummariesOfLength } from '../store/summaries.ts';
+import type { Store } from '../store/db.ts';
+import type { AppContext } from './context.ts';
+import { baseUrl } from './base-url.ts';
+import { loadArticleView, renderArticleView } from './article-view.tsx';
+import { createPageCache } from './page-cache.ts';
+import { HTML_HEADERS, sendPage, sendPayload } from './respond.ts';
+import { HomePage, type StoryGroup } from './pages/home.tsx';
+import { SectionPage } from './pages/section.tsx';
+import { SearchPage } from './pages/search.tsx';
+
+const PER_PAGE = 20;
+const HOME_ARTICLES = 60;
+const PER_HOME_GROUP = 5;
+export const MAX_QUERY_LENGTH = 200;
+
+const PageQuery = Type.Object({ page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })) });
+const SearchQuery = Type.Object({
+  q: Type.Optional(Type.String({ maxLength: MAX_QUERY_LENGTH })),
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
+});
+
+/** The first sentence of each article's short summary: the one-line summary of listings. */
+async function summaryLines(store: Store, articles: ArticleListItem[]): Promise<Map<number, string>> {
+  const shorts = await getSummariesOfLength(store.db, articles.map((a) => a.id), 'short');
+  const lines = new Map<number, string>();
+  for (const [id, sentences] of shorts) if (sentences[0]) lines.set(id, sentences[0].text);
+  return lines;
+}
+
+function pageCount(total: number): number {
+  return Math.max(1, Math.ceil(total / PER_PAGE));
+}
+
+export const pageRoutes: FastifyPluginAsync<AppContext> = async (app, { store }) => {
+  const articlePages = createPageCache();
+
+  app.get('/', async (_request, reply) => {
+    const [sections, latest] = await Promise.all([listSections(store.db), listArticles(store.db, { limit: HOME_ARTICLES })]);
+    const [lead, ...rest] = latest;
+    const groups: StoryGroup[] = [...sections, undefined]
+      .map((section) => ({ section, articles: rest.filter((a) => a.section === (section?.slug ?? null)).slice(0, PER_HOME_GROUP) }))
+      .filter((g) => g.articles.length > 0);
+    const lines = await summaryLines(store, latest);
+    return sendPage(reply, <HomePage lead={lead} groups={groups} lines={lines} sections={sections} />);
+  });
+
+  app.get<{ Params: { slug: string } }>('/articles/:slug', async (request, reply) => {
+    const { slug } = request.params;
+    const origin = baseUrl(request);
+    const page = await articlePages.get(`${origin}/${slug}`, {
+      load: () => loadArticleView(store, slug),
+      render: (view) => renderArticleView(store, view, origin),
+    });
+    if (!page) return reply.callNotFound();
+    return sendPayload(request, reply, page, { ...HTML_HEADERS, 'cache-control': 'no-cache' });
+  });
+
+  app.get<{ Params: { slug: string }; Querystring: Static<typeof PageQuery> }>(
+    '/sections/:slug',
+    { schema: { querystring: PageQuery } },
+    async (request, reply) => {
+      const page = request.query.page ?? 1;
+      const section = await getSection(store.db, request.params.slug);
+      if (!section) return reply.callNotFound();
+      const [sections, total, articles] = await Promise.all([
+        listSections(store.db),
+        countArticles(store.db, section.slug),
+        listArticles(store.db, { section: section.slug, limit: PER_PAGE, offset: (page - 1) * PER_PAGE }),
+      ]);
+      if (page > pageCount(total)) return reply.callNotFound();
+      const lines = await summaryLines(store, articles);
+      return sendPage(reply, <SectionPage section={section} articles={articles} lines={lines} page={page} pages={pageCount(total)} sections={sections} />);
+    },
+  );
+
+  app.get<{ Querystring: Static<typeof SearchQuery> }>('/search', { schema: { querystring: SearchQuery } }, async (request, reply) => {
+    const query = (request.query.q ?? '').trim();
+    const page = request.query.page ?? 1;
+    const [sections, result] = await Promise.all([
+      listSections(store.db),
+      query ? searchArticles(store, { q: query, limit: PER_PAGE, offset: (page - 1) * PER_PAGE }) : { hits: [], total: 0 },
+    ]);
+    if (page > pageCount(result.total)) return reply.callNotFound();
+    return sendPage(reply, <SearchPage query={query} hits={result.hits} total={result.total} page={page} pages={pageCount(result.total)} sections={sections} />);
+  });
+};
