@@ -27,7 +27,8 @@ function tsTextrank(): System {
 function nodeSummarizer(): System {
   // Its public API concatenates the chosen sentences with no separator; this subclass keeps them
   // apart so that ROUGE-Lsum sees its sentence boundaries. Selection is untouched.
-  const { Summarizer } = require('node-summarizer/src/Summarizer.js');
+  type PeerSummarizer = new (text: string, sentences: number) => { summarizeByRank(): Promise<{ summary?: unknown } | undefined> };
+  const { Summarizer } = require('node-summarizer/src/Summarizer.js') as { Summarizer: PeerSummarizer };
   class SentenceListSummarizer extends Summarizer {
     listToString(sorted: [number, string][], clean: [string[], Map<string, string>]): string {
       return sorted.slice(0, SENTENCES).map(([, key]) => clean[1].get(key)).join('\n');

@@ -1,7 +1,7 @@
 // Articles: reads for pages and the API, writes for publishing. Listings never load html/text.
 import type { Kysely } from 'kysely';
 import slugify from '@sindresorhus/slugify';
-import type { Article, ArticleUpdate, Database, NewArticle } from './schema.ts';
+import type { Article, ArticlesTable, ArticleUpdate, Database, NewArticle } from './schema.ts';
 
 export type Db = Kysely<Database>;
 
@@ -11,6 +11,15 @@ export const listColumns = [
 ] as const;
 export type ArticleListItem = Pick<Article, (typeof listColumns)[number]>;
 
+// Every column of ArticlesTable (the Record makes the compiler check the list is complete), so a
+// full read never loads PostgreSQL's search vector, which is not part of the type.
+const articleColumnSet: Record<keyof ArticlesTable, true> = {
+  id: true, slug: true, url: true, canonical_url: true, title: true, byline: true, section: true, lang: true,
+  published_at: true, updated_at: true, created_at: true, html: true, text: true, word_count: true,
+  content_hash: true, revision: true, status: true, status_reason: true, image_url: true, site_name: true, simhash: true,
+};
+export const articleColumns = Object.keys(articleColumnSet) as Array<keyof ArticlesTable>;
+
 export interface ListQuery {
   section?: string;
   limit: number;
@@ -18,15 +27,15 @@ export interface ListQuery {
 }
 
 export function getArticle(db: Db, id: number): Promise<Article | undefined> {
-  return db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
+  return db.selectFrom('articles').select(articleColumns).where('id', '=', id).executeTakeFirst();
 }
 
 export function getArticleBySlug(db: Db, slug: string): Promise<Article | undefined> {
-  return db.selectFrom('articles').selectAll().where('slug', '=', slug).executeTakeFirst();
+  return db.selectFrom('articles').select(articleColumns).where('slug', '=', slug).executeTakeFirst();
 }
 
 export function findArticleByUrl(db: Db, canonicalUrl: string): Promise<Article | undefined> {
-  return db.selectFrom('articles').selectAll().where('canonical_url', '=', canonicalUrl).executeTakeFirst();
+  return db.selectFrom('articles').select(articleColumns).where('canonical_url', '=', canonicalUrl).executeTakeFirst();
 }
 
 /** Newest first; ties on published_at broken by id so paging is stable. */
@@ -97,7 +106,7 @@ export async function uniqueSlug(db: Db, title: string, exceptId?: number): Prom
 export async function* iterateArticles(db: Db, batch = 500): AsyncGenerator<Article> {
   let after = 0;
   for (;;) {
-    const rows = await db.selectFrom('articles').selectAll().where('id', '>', after).orderBy('id').limit(batch).execute();
+    const rows = await db.selectFrom('articles').select(articleColumns).where('id', '>', after).orderBy('id').limit(batch).execute();
     if (rows.length === 0) return;
     yield* rows;
     after = Number(rows[rows.length - 1]!.id);

@@ -84,6 +84,8 @@ export interface ArticleSourcesTable {
   url: string | null;
   kind: string; // 'original' | 'duplicate' | 'near_duplicate'
   seen_at: string;
+  /** Hash of the feed item as last ingested from this source (unchanged → not fetched again). */
+  item_hash: string | null;
 }
 
 export interface SimhashBandsTable {

@@ -12,12 +12,15 @@ export const FEATURE_NAMES = [
   'centrality', // cosine to the rest of the article's terms, relative to the article's best
   'leadSimilarity', // cosine to the first content sentence
   'titleOverlap', // share of the title's terms the sentence contains
+  'fragment', // how far below 10 words: headings, captions, fragments
   'shortness', // how far below 20 words
   'longness', // how far above 25 words
+  'density', // share of words that are content terms rather than function words
   'number', // contains a digit
   'quote', // contains a quotation mark: quotes are colour, rarely the point
   'names', // share of capitalized words after the first: named entities
   'question', // ends with a question or exclamation mark
+  'dependent', // opens with a pronoun or connective that leans on the sentence before
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
@@ -25,32 +28,53 @@ export type FeatureName = (typeof FEATURE_NAMES)[number];
 export interface Sentence extends Span {
   /** Sentence number in the article (counting every sentence the segmenter found). */
   index: number;
-  /** Lowercased word tokens, for redundancy checks. */
-  tokens: string[];
   /** Stemmed content terms. */
   terms: string[];
   /** Feature values in FEATURE_NAMES order. */
   features: number[];
 }
 
-export interface Analysis {
-  /** Sentences that may be chosen (chrome, markup and garbage left out), in article order. */
-  candidates: Sentence[];
-  /** Every sentence the segmenter found. */
-  sentenceCount: number;
-}
+// Openers that make a sentence read as a continuation. Lowercased first words, a few languages.
+const DEPENDENT_OPENERS = new Set([
+  'he', 'she', 'it', 'they', 'his', 'her', 'its', 'their', 'this', 'these', 'those', 'that', 'but', 'and',
+  'or', 'so', 'yet', 'also', 'however', 'meanwhile', 'still', 'instead', 'then', 'there', 'such', 'both',
+  'er', 'sie', 'es', 'aber', 'und', 'doch', 'il', 'elle', 'ils', 'elles', 'mais', 'et', 'él', 'ella', 'ellos',
+  'pero', 'lui', 'lei', 'ma', 'ele', 'ela', 'mas', 'hij', 'zij', 'maar', 'он', 'она', 'они', 'но', 'він', 'вона',
+  'вони', 'але',
+]);
 
 const TAG = /<\/?[a-z][^>]*>|&[a-z]+;|&#\d+;/i;
-const LETTER = /\p{L}/gu;
+const NOT_LETTER = /[\p{P}\p{S}\p{Z}\p{C}\p{N}]/u;
+const UPPERCASE = /\p{Lu}/u;
 const QUOTE = /["“”«»„]/;
 const DIGIT = /\d/;
-const CAPITALIZED = /^\p{Lu}/u;
+const FIRST_WORD = /[\p{L}\p{N}]+/u;
 
-/** Leftover HTML, code or binary noise: not prose a reader should be shown. */
-function isNoise(text: string): boolean {
-  if (TAG.test(text)) return true;
-  const letters = text.match(LETTER)?.length ?? 0;
-  return letters < text.length * 0.5;
+const isSpace = (code: number) => code === 32 || (code >= 9 && code <= 13) || code === 160 || code === 0x2028 || code === 0x2029;
+const isAsciiLetter = (code: number) => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+
+/** Words (whitespace-separated runs), capitalized words after the first, and letters. */
+function countShape(text: string): { words: number; capitalized: number; letters: number } {
+  let words = 0;
+  let capitalized = 0;
+  let letters = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (isSpace(code)) {
+      inWord = false;
+      continue;
+    }
+    // Charcode checks keep this cheap for Latin text; other scripts fall back to Unicode classes.
+    const letter = isAsciiLetter(code) || (code >= 128 && !NOT_LETTER.test(text.charAt(i)));
+    if (letter) letters++;
+    if (!inWord) {
+      inWord = true;
+      words++;
+      if (words > 1 && ((code >= 65 && code <= 90) || (code >= 128 && UPPERCASE.test(text.charAt(i))))) capitalized++;
+    }
+  }
+  return { words, capitalized, letters };
 }
 
 type Vector = Map<string, number>;
@@ -68,47 +92,43 @@ function dot(a: Vector, b: Vector): number {
   return sum;
 }
 
-function norm(a: Vector): number {
-  return Math.sqrt(dot(a, a));
-}
-
 function cosine(a: Vector, b: Vector): number {
-  const denominator = norm(a) * norm(b);
+  const denominator = Math.sqrt(dot(a, a) * dot(b, b));
   return denominator > 0 ? dot(a, b) / denominator : 0;
 }
 
-/** Share of capitalized words after the first; 0 for caseless (lowercased) text. */
-function nameDensity(text: string, caseless: boolean): number {
-  if (caseless) return 0;
-  const words = text.split(/\s+/);
-  if (words.length < 2) return 0;
-  let capitalized = 0;
-  for (let i = 1; i < words.length; i++) if (CAPITALIZED.test(words[i]!)) capitalized++;
-  return capitalized / (words.length - 1);
+/** Lowercased word tokens of a sentence, for the redundancy check in selection. */
+export function sentenceTokens(sentence: Sentence): string[] {
+  return tokenize(sentence.text);
 }
 
-/** Segments `text`, drops what may not be chosen, and computes every candidate's features. */
-export function analyze(text: string, lang: string, title?: string): Analysis {
+/**
+ * Segments `text`, leaves out what may never be chosen (chrome, leftover markup, binary noise)
+ * and computes every remaining sentence's features, in article order.
+ */
+export function analyze(text: string, lang: string, title?: string): Sentence[] {
   const spans = splitSentences(text, lang);
   const paragraphs = splitParagraphs(text);
   const hasParagraphs = paragraphs.length > 1;
-  const caseless = !/\p{Lu}/u.test(text.slice(0, 5000));
+  const caseless = !UPPERCASE.test(text.slice(0, 5000));
 
-  const candidates: Sentence[] = [];
-  const paragraphStarts: boolean[] = [];
+  interface Raw { sentence: Sentence; words: number; capitalized: number; paragraphStart: boolean }
+  const raws: Raw[] = [];
   let paragraph = 0;
   let lastParagraph = -1;
-  spans.forEach((span, index) => {
-    while (paragraph < paragraphs.length - 1 && paragraphs[paragraph]!.end <= span.start) paragraph++;
-    const firstInParagraph = paragraph !== lastParagraph;
+  spans.forEach(({ text: sentenceText, start, end }, index) => {
+    while (paragraph < paragraphs.length - 1 && paragraphs[paragraph]!.end <= start) paragraph++;
+    const paragraphStart = paragraph !== lastParagraph;
     lastParagraph = paragraph;
-    if (isChrome(span.text) || isNoise(span.text)) return;
-    candidates.push({ ...span, index, tokens: tokenize(span.text), terms: contentTerms(span.text, lang), features: [] });
-    paragraphStarts.push(firstInParagraph);
+    const { words, capitalized, letters } = countShape(sentenceText);
+    if (letters < sentenceText.length * 0.5 || TAG.test(sentenceText) || isChrome(sentenceText)) return;
+    const sentence: Sentence = { text: sentenceText, start, end, index, terms: contentTerms(sentenceText, lang), features: [] };
+    raws.push({ sentence, words, capitalized, paragraphStart });
   });
 
-  const vectors = candidates.map((s) => termVector(s.terms));
-  const whole = termVector(candidates.flatMap((s) => s.terms));
+  const vectors = raws.map((r) => termVector(r.sentence.terms));
+  const whole: Vector = new Map();
+  for (const v of vectors) for (const [term, n] of v) whole.set(term, (whole.get(term) ?? 0) + n);
   const wholeNormSquared = dot(whole, whole);
   // Cosine of each sentence to the article without that sentence.
   const centrality = vectors.map((v) => {
@@ -120,28 +140,31 @@ export function analyze(text: string, lang: string, title?: string): Analysis {
   const bestCentrality = centrality.reduce((a, b) => Math.max(a, b), 1e-9);
   const lead = vectors[0];
   const titleTerms = new Set(title ? contentTerms(title, lang) : []);
-  const last = Math.max(candidates.length - 1, 1);
+  const last = Math.max(raws.length - 1, 1);
 
-  candidates.forEach((sentence, rank) => {
-    const words = sentence.tokens.length;
+  return raws.map(({ sentence, words, capitalized, paragraphStart }, rank) => {
     let titleHits = 0;
-    for (const term of new Set(sentence.terms)) if (titleTerms.has(term)) titleHits++;
+    if (titleTerms.size) for (const term of vectors[rank]!.keys()) if (titleTerms.has(term)) titleHits++;
+    const opener = FIRST_WORD.exec(sentence.text)?.[0].toLowerCase() ?? '';
     const values: Record<FeatureName, number> = {
       first: rank === 0 ? 1 : 0,
       position: 1 / (1 + rank),
       relativePosition: rank / last,
-      paragraphStart: hasParagraphs && paragraphStarts[rank] ? 1 : 0,
+      paragraphStart: hasParagraphs && paragraphStart ? 1 : 0,
       centrality: centrality[rank]! / bestCentrality,
       leadSimilarity: rank > 0 && lead ? cosine(vectors[rank]!, lead) : 0,
       titleOverlap: titleTerms.size ? titleHits / titleTerms.size : 0,
+      fragment: Math.max(0, 1 - words / 10),
       shortness: Math.max(0, 1 - words / 20),
       longness: Math.min(1, Math.max(0, (words - 25) / 25)),
+      density: words ? Math.min(1, sentence.terms.length / words) : 0,
       number: DIGIT.test(sentence.text) ? 1 : 0,
       quote: QUOTE.test(sentence.text) ? 1 : 0,
-      names: nameDensity(sentence.text, caseless),
+      names: caseless || words < 2 ? 0 : capitalized / (words - 1),
       question: /[?!]["'”’»)]*$/.test(sentence.text) ? 1 : 0,
+      dependent: DEPENDENT_OPENERS.has(opener) ? 1 : 0,
     };
     sentence.features = FEATURE_NAMES.map((name) => values[name]);
+    return sentence;
   });
-  return { candidates, sentenceCount: spans.length };
 }

@@ -11,15 +11,14 @@ export interface RankingModel {
   weights: number[];
 }
 
-function checked(model: RankingModel): RankingModel {
+/** The committed model, after checking that it was trained on the current features. */
+export function checkedModel(model: RankingModel = trained): RankingModel {
   const same = model.features.length === FEATURE_NAMES.length && model.features.every((name, i) => name === FEATURE_NAMES[i]);
   if (!same || model.weights.length !== FEATURE_NAMES.length) {
     throw new Error('weights.json does not match FEATURE_NAMES: run npm run train:summarizer');
   }
   return model;
 }
-
-export const MODEL: RankingModel = checked(trained);
 
 /** Probability that a sentence belongs in the summary. */
 export function sentenceScore(model: RankingModel, features: readonly number[]): number {

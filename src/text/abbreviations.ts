@@ -1,14 +1,21 @@
-// Abbreviations that end with a period but rarely end a sentence, per language.
-// Entries are lowercased, without the final period; inner periods stay ("u.s", "z.b").
-// Every language also gets the English table: news in any language quotes English names and titles.
+// The words the segmenter needs per language: abbreviations that end with a period but rarely end
+// a sentence, and the function words that open one. Entries are lowercased, abbreviations without
+// the final period (inner periods stay: "u.s", "z.b"). Every language also gets the English entries:
+// news in any language quotes English names and titles.
 
-export interface AbbreviationTable {
+interface AbbreviationTable {
   /** Never end a sentence: titles before a name, "e.g.", "vs.". */
   never: readonly string[];
   /** End a sentence only when a function word starts the next one: "U.S.", "Inc.", "etc.", months. */
   maybe: readonly string[];
   /** Never end a sentence before a number: "No. 1", "Nr. 5", "p. 12". */
   beforeNumber: readonly string[];
+  /**
+   * Function words that commonly open a sentence: after a "maybe" abbreviation they mark a new
+   * sentence ("in the U.S. The ..."), anything else continues it ("the U.S. Open"). Hand-picked:
+   * stopword lists also hold content words ("open", "state") that follow abbreviations mid-sentence.
+   */
+  starters: string;
 }
 
 const TABLES: Record<string, AbbreviationTable> = {
@@ -23,6 +30,13 @@ const TABLES: Record<string, AbbreviationTable> = {
       'ill', 'ind', 'kan', 'ky', 'la', 'md', 'mass', 'mich', 'minn', 'miss', 'mo', 'mont', 'neb', 'nev',
       'okla', 'ore', 'pa', 'tenn', 'tex', 'va', 'vt', 'wash', 'wis', 'wyo'],
     beforeNumber: ['no', 'nos', 'vol', 'p', 'pp', 'art', 'sec', 'ch', 'para', 'ex', 'op', 'rt'],
+    starters: 'the a an he she it they we i you his her its their our my your this that these those ' +
+      'nobody everybody everyone someone somebody anyone nothing everything something ' +
+      'there here but and or so yet nor in on at for from with by as after before when while if ' +
+      'although though because since however meanwhile then still also now some many most all both each ' +
+      'no not what who why how where which during under over despite according among about into until ' +
+      'unless once instead other another such several few last earlier later today yesterday every ' +
+      'neither either just even only perhaps',
   },
   de: {
     never: ['hr', 'hrn', 'fr', 'dipl', 'ing', 'z.b', 'z', 'd.h', 'u.a', 'bzw', 'vgl', 'ca', 'evtl', 'ggf',
@@ -30,19 +44,32 @@ const TABLES: Record<string, AbbreviationTable> = {
     maybe: ['usw', 'etc', 'u.s.w', 'jh', 'jhd', 'mio', 'mrd', 'tsd', 'gmbh', 'ag', 'okt', 'dez', 'jän',
       'febr', 'bspw'],
     beforeNumber: ['nr', 'art', 'abs', 's', 'bd', 'kap', 'abb', 'tab'],
+    starters: 'der die das ein eine einen einem einer eines er sie es wir ich ihr man sein seine ihre ' +
+      'diese dieser dieses dass aber und oder doch denn so auch noch nun dann da als wenn weil obwohl ' +
+      'nach vor bei mit von in im am auf aus für zum zur seit während trotz wie was wer wo warum nicht ' +
+      'kein keine alle viele einige jeder jede damit deshalb daher zudem außerdem bereits schon heute ' +
+      'gestern dort hier',
   },
   fr: {
     never: ['m', 'mm', 'mme', 'mmes', 'mlle', 'mlles', 'me', 'pr', 'dr', 'mgr', 'st', 'ste', 'cf', 'ex',
       'env', 'av', 'bd', 'vol', 'éd', 'c.-à-d', 'c.à.d', 'p.ex'],
     maybe: ['etc', 'janv', 'févr', 'avr', 'juil', 'sept', 'oct', 'nov', 'déc', 'cie', 'sa', 'hab'],
     beforeNumber: ['n', 'no', 'art', 'p', 'pp', 'chap', 'al'],
+    starters: 'le la les l un une des du de il elle ils elles on nous je vous ce cet cette ces cela ça ' +
+      'mais et ou donc car puis alors ainsi en dans à au aux pour par avec sans sur sous selon après ' +
+      'avant depuis pendant lors quand si comme plusieurs certains tous toutes chaque aucun ne qui que ' +
+      'où pourquoi comment aujourd hier son sa ses leur leurs notre nos mon ma mes',
   },
   es: {
     never: ['sr', 'sra', 'sres', 'sras', 'srta', 'dr', 'dra', 'd', 'dña', 'ud', 'uds', 'vd', 'vds', 'lic',
       'ing', 'arq', 'prof', 'gral', 'excmo', 'excma', 'ilmo', 'sto', 'sta', 'aprox', 'av', 'avda', 'c',
       'p.ej', 'vs', 'cía', 'dpto', 'depto'],
-    maybe: ['etc', 'ee.uu', 'eeuu', 'ee.uu', 's.a', 'ene', 'abr', 'ago', 'sept', 'oct', 'dic', 'hnos'],
+    maybe: ['etc', 'ee.uu', 'eeuu', 's.a', 'ene', 'abr', 'ago', 'sept', 'oct', 'dic', 'hnos'],
     beforeNumber: ['núm', 'nº', 'no', 'art', 'pág', 'págs', 'cap', 'p'],
+    starters: 'el la los las lo un una unos unas él ella ellos ellas yo nosotros usted se su sus este ' +
+      'esta estos estas ese esa eso esto pero y o ni porque pues así en con por para de del desde ' +
+      'durante tras según sin sobre entre cuando si como también tampoco ya aún hoy ayer no todos todas ' +
+      'cada algunos muchos qué quién dónde cómo mientras aunque',
   },
   it: {
     never: ['sig', 'sigg', 'sig.ra', 'sig.na', 'dott', 'dott.ssa', 'prof', 'prof.ssa', 'avv', 'ing', 'arch',
@@ -51,6 +78,10 @@ const TABLES: Record<string, AbbreviationTable> = {
     maybe: ['ecc', 'etc', 's.p.a', 'spa', 'srl', 'gen', 'febbr', 'apr', 'giu', 'lug', 'ago', 'sett',
       'ott', 'dic'],
     beforeNumber: ['n', 'nr', 'art', 'pag', 'pagg', 'cap', 'vol', 'p'],
+    starters: 'il lo la i gli le l un uno una egli ella lui lei loro noi io si suo sua suoi sue questo ' +
+      'questa questi queste quel quella ma e o né però perché quindi così anche ancora già in nel nella ' +
+      'con per da dal dalla di del della su sul tra fra dopo prima durante secondo senza quando se come ' +
+      'non tutti ogni alcuni molti oggi ieri chi cosa dove mentre',
   },
   pt: {
     never: ['sr', 'sra', 'srs', 'sras', 'srta', 'dr', 'dra', 'drs', 'prof', 'profa', 'eng', 'exmo', 'exma',
@@ -59,6 +90,10 @@ const TABLES: Record<string, AbbreviationTable> = {
     maybe: ['etc', 'ltda', 's.a', 'cia', 'jan', 'fev', 'mar', 'abr', 'mai', 'jun', 'jul', 'ago', 'set',
       'out', 'nov', 'dez'],
     beforeNumber: ['n', 'nº', 'n.º', 'no', 'art', 'pág', 'págs', 'cap', 'p', 'vol'],
+    starters: 'o a os as um uma uns umas ele ela eles elas eu nós você se seu sua seus suas este esta ' +
+      'estes estas esse essa isso isto mas e ou nem porque pois assim em no na nos nas com por para de ' +
+      'do da dos das desde durante após segundo sem sobre entre quando como também ainda já hoje ontem ' +
+      'não todos cada alguns muitos quem onde enquanto embora',
   },
   nl: {
     never: ['dhr', 'mevr', 'mw', 'dr', 'drs', 'ir', 'ing', 'mr', 'prof', 'bijv', 'bv', 'b.v', 'd.w.z',
@@ -67,6 +102,10 @@ const TABLES: Record<string, AbbreviationTable> = {
     maybe: ['enz', 'etc', 'e.d', 'n.v', 'mln', 'mld', 'jan', 'feb', 'mrt', 'apr', 'jun', 'jul', 'aug',
       'sep', 'sept', 'okt', 'nov', 'dec'],
     beforeNumber: ['nr', 'art', 'blz', 'p', 'hfst', 'lid'],
+    starters: 'de het een hij zij ze wij we ik u jij zijn haar hun dit dat deze die er maar en of want ' +
+      'dus toch ook nog nu dan toen als omdat hoewel na voor bij met van in op uit aan om tijdens ' +
+      'volgens zonder over sinds wanneer niet geen alle veel sommige elke wie wat waar waarom hoe ' +
+      'vandaag gisteren',
   },
   ru: {
     never: ['т.е', 'т.к', 'т.н', 'т.ч', 'напр', 'см', 'ср', 'ул', 'пр', 'просп', 'пер', 'пл', 'наб', 'им',
@@ -75,6 +114,10 @@ const TABLES: Record<string, AbbreviationTable> = {
     maybe: ['г', 'гг', 'вв', 'в', 'т.д', 'т.п', 'др', 'пр', 'млн', 'млрд', 'тыс', 'руб', 'коп', 'долл',
       'янв', 'февр', 'авг', 'сент', 'окт', 'нояб', 'дек'],
     beforeNumber: ['№', 'с', 'ст', 'п', 'гл', 'ч', 'кв'],
+    starters: 'он она оно они мы я вы ты это этот эта эти тот та те но и а или однако поэтому потом ' +
+      'затем также тоже уже ещё в во на с со по для от из к при после до когда если как не все каждый ' +
+      'многие некоторые кто что где почему сегодня вчера его её их наш мой там тогда здесь впрочем ' +
+      'кроме',
   },
   uk: {
     never: ['т.б', 'т.зв', 'напр', 'див', 'пор', 'вул', 'просп', 'пров', 'пл', 'наб', 'обл', 'р-н', 'ім',
@@ -83,27 +126,39 @@ const TABLES: Record<string, AbbreviationTable> = {
     maybe: ['р', 'рр', 'ст', 'т.д', 'т.п', 'ін', 'млн', 'млрд', 'тис', 'грн', 'коп', 'дол', 'січ', 'лют',
       'бер', 'квіт', 'трав', 'черв', 'лип', 'серп', 'вер', 'жовт', 'лист', 'груд'],
     beforeNumber: ['№', 'ч', 'гл', 'розд', 'стор'],
+    starters: 'він вона воно вони ми я ви ти це цей ця ці той та ті але і й а або однак тому потім ' +
+      'також вже ще в у на з зі із по для від до при після коли якщо як не всі кожен багато деякі хто ' +
+      'що де чому сьогодні вчора його її їх наш мій там тоді тут проте крім',
   },
 };
 
 export type AbbreviationKind = 'never' | 'maybe' | 'beforeNumber';
 
-const merged = new Map<string, ReadonlyMap<string, AbbreviationKind>>();
+export interface BoundaryWords {
+  abbreviations: ReadonlyMap<string, AbbreviationKind>;
+  /** Sentence-opening function words of the language and of English. */
+  starters: ReadonlySet<string>;
+  /** False when the language has no table here: only its English entries apply. */
+  known: boolean;
+}
 
-/** Abbreviations of `lang` plus the English ones; the language's own entry wins on a clash. */
-export function abbreviationsFor(lang: string): ReadonlyMap<string, AbbreviationKind> {
-  let table = merged.get(lang);
-  if (!table) {
-    const kinds = new Map<string, AbbreviationKind>();
-    const sources = [TABLES.en, lang === 'en' ? undefined : TABLES[lang]];
-    for (const source of sources) {
-      if (!source) continue;
+const merged = new Map<string, BoundaryWords>();
+
+/** Words of `lang` plus the English ones; the language's own abbreviation kind wins on a clash. */
+export function boundaryWordsFor(lang: string): BoundaryWords {
+  let words = merged.get(lang);
+  if (!words) {
+    const own = TABLES[lang];
+    const abbreviations = new Map<string, AbbreviationKind>();
+    const starters = new Set<string>();
+    for (const table of own && own !== TABLES.en ? [TABLES.en!, own] : [TABLES.en!]) {
       for (const kind of ['never', 'maybe', 'beforeNumber'] as const) {
-        for (const word of source[kind]) kinds.set(word, kind);
+        for (const word of table[kind]) abbreviations.set(word, kind);
       }
+      for (const word of table.starters.split(' ')) starters.add(word);
     }
-    table = kinds;
-    merged.set(lang, table);
+    words = { abbreviations, starters, known: own !== undefined };
+    merged.set(lang, words);
   }
-  return table;
+  return words;
 }

@@ -117,6 +117,16 @@ const CASES: Array<{ name: string; lang?: string; text: string; expected: string
     expected: ['Apple (AAPL) shares rose.', 'Investors cheered.'],
   },
   {
+    name: 'a parenthesis and dash in a first sentence is not a dateline',
+    text: 'The new law (passed in 2012) — which critics call harsh — took effect. Shares of CNN (CNN) rose.',
+    expected: ['The new law (passed in 2012) — which critics call harsh — took effect.', 'Shares of CNN (CNN) rose.'],
+  },
+  {
+    name: 'lowercased dateline',
+    text: 'london, england (cnn) -- the queen spoke on monday. she smiled.',
+    expected: ['the queen spoke on monday.', 'she smiled.'],
+  },
+  {
     name: 'byline',
     text: 'By Jane Doe and John Roe, CNN\n\nThe story starts here.',
     expected: ['The story starts here.'],
@@ -273,6 +283,13 @@ test('splitSentences: text without spaces or punctuation is cut into bounded ver
   assertVerbatim(text, spans);
   assert.equal(spans.map((span) => span.text).join(''), text);
   assert.ok(spans.every((span) => span.text.length <= 1500));
+});
+
+test('splitSentences: repetitive inputs that would be slow with backtracking or rescans still finish', () => {
+  // Quadratic work on any of these (300k characters each) would not finish within the test timeout.
+  const inputs = ['a. b. c. ', 'word\n', '. ', 'Mr. ', 'the U.S. ', 'wait... ', '中文。', '- item\n', '(', '"']
+    .map((unit) => unit.repeat(Math.ceil(300_000 / unit.length)));
+  for (const text of inputs) assertVerbatim(text, splitSentences(text));
 });
 
 test('splitSentences: a long document keeps every sentence', () => {

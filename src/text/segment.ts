@@ -5,7 +5,7 @@
 // datelines, bylines or bullet lines. Fixing that on top of ICU output would mean re-joining and
 // re-splitting its spans; deciding each candidate boundary once, from a few characters of context,
 // is simpler and keeps the cost linear in the length of the text.
-import { abbreviationsFor } from './abbreviations.ts';
+import { boundaryWordsFor, type BoundaryWords } from './abbreviations.ts';
 import { isStopword } from './tokens.ts';
 
 export interface Span {
@@ -35,13 +35,13 @@ export function splitParagraphs(text: string): Span[] {
  * ("By Jane Doe, CNN") are left out: they are not sentences a summary should quote.
  */
 export function splitSentences(text: string, lang = 'en'): Span[] {
-  const context: Context = { text, lang, caseless: isCaseless(text), abbreviations: abbreviationsFor(lang) };
+  const context: Context = { text, lang, caseless: isCaseless(text), words: boundaryWordsFor(lang) };
   const sentences: Span[] = [];
   for (const paragraph of splitParagraphs(text)) {
     let firstInParagraph = true;
     for (const [blockStart, blockEnd] of lineBlocks(paragraph)) {
       for (const [start, end] of sentenceRanges(context, blockStart, blockEnd)) {
-        const bodyStart = firstInParagraph ? afterDateline(text, start, end) : start;
+        const bodyStart = firstInParagraph ? afterDateline(context, start, end) : start;
         firstInParagraph = false;
         pushSentence(text, bodyStart, end, sentences);
       }
@@ -55,7 +55,7 @@ interface Context {
   lang: string;
   /** Lowercased text (as the BBC corpus): a lowercase word after ". " may still start a sentence. */
   caseless: boolean;
-  abbreviations: ReadonlyMap<string, 'never' | 'maybe' | 'beforeNumber'>;
+  words: BoundaryWords;
 }
 
 const CASE_SAMPLE_LENGTH = 20_000;
@@ -121,7 +121,7 @@ function lineBlocks(paragraph: Span): Array<[number, number]> {
 function isHardWrapped(lines: string[]): boolean {
   if (lines.length < 3) return false;
   const widths = lines.slice(0, -1).map((line) => line.length);
-  const widest = Math.max(...widths);
+  const widest = widths.reduce((max, width) => Math.max(max, width), 0);
   const full = widths.filter((width) => width >= widest * 0.75).length;
   return widest >= 40 && full >= widths.length * 0.8;
 }
@@ -137,7 +137,7 @@ const LIST_NUMBER = /^(?:\d{1,3}|[ivxlc]{1,5}|\p{L})$/iu;
 const ABBREVIATION_CHARS = /[\p{L}\p{M}.\-№'’]/u;
 const INITIAL = /^\p{L}$/u;
 const DOTTED_ACRONYM = /^(?:\p{L}{1,2}\.)+\p{L}{1,2}$/u;
-const WORD_BOUNDARY = /[\s"'“‘„«‹(\[{¿¡*_—–]/u;
+const WORD_BOUNDARY = /[\s"'“‘„«‹(\[{¿¡*_—–)\]]/u;
 const LOOKAHEAD = 80;
 const LOOKBEHIND = 20;
 
@@ -196,7 +196,7 @@ function endsSentence(
     if (before === null) return false;
     const decision = periodAfterToken(context, before, next, lowerNext);
     if (decision !== 'ordinary') return decision === 'split';
-  } else if (/[!?؟‼⁇⁈⁉]/.test(run) && /["”»’']/.test(closers) && isSpeechAttribution(ahead, context.lang)) {
+  } else if (/[!?؟‼⁇⁈⁉]/.test(run) && /["”»’']/.test(closers) && isSpeechAttribution(ahead, context)) {
     return false;
   }
   // Ellipses and plain endings: a lowercase word continues the sentence, unless the whole
@@ -216,7 +216,8 @@ function tokenBefore(block: string, periodIndex: number, sentenceStart: number):
   let numberStart = start;
   while (numberStart > limit && /\d/.test(block.charAt(numberStart - 1))) numberStart--;
   const token = block.slice(numberStart, periodIndex).replace(/^[.\-]+/, '');
-  const isFirst = block.slice(sentenceStart, numberStart).trim() === '';
+  const lead = Math.max(sentenceStart, numberStart - LOOKBEHIND);
+  const isFirst = lead === sentenceStart && block.slice(lead, numberStart).trim() === '';
   if (isFirst && LIST_NUMBER.test(token)) return null;
   // "AT&T." or "1/2.": the period ends a symbol-joined word, never an abbreviation.
   return WORD_BOUNDARY.test(block.charAt(numberStart - 1)) || numberStart === 0 ? token : '';
@@ -226,23 +227,29 @@ type PeriodDecision = 'split' | 'join' | 'ordinary';
 
 function periodAfterToken(context: Context, token: string, next: Ahead, lowerNext: boolean): PeriodDecision {
   const key = token.toLowerCase();
-  const kind = context.abbreviations.get(key) ??
-    (INITIAL.test(key) || DOTTED_ACRONYM.test(key) ? 'maybe' : undefined) ??
-    (/^\d{1,3}$/.test(key) && ORDINAL_PERIOD_LANGUAGES.has(context.lang) ? 'maybe' : undefined);
+  let kind = context.words.abbreviations.get(key);
   if (kind === 'never') return 'join';
-  if (kind === 'beforeNumber') return /^\d/.test(next.first) ? 'join' : 'ordinary';
-  if (kind === 'maybe') {
-    const starts = next.word !== '' && !next.dotted && (context.caseless || !lowerNext) &&
-      isSentenceStarter(next.word.toLowerCase(), context.lang);
-    return starts ? 'split' : 'join';
+  if (kind === 'beforeNumber') {
+    if (/^\d/.test(next.first)) return 'join';
+    kind = undefined;
   }
-  return 'ordinary';
+  if (kind === undefined && (INITIAL.test(key) || DOTTED_ACRONYM.test(key) ||
+    (/^\d{1,3}$/.test(key) && ORDINAL_PERIOD_LANGUAGES.has(context.lang)))) kind = 'maybe';
+  if (kind !== 'maybe') return 'ordinary';
+  const starts = next.word !== '' && !next.dotted && (context.caseless || !lowerNext) &&
+    isSentenceStarter(next.word, context);
+  return starts ? 'split' : 'join';
 }
 
-/** A function word that commonly opens a sentence ("The", "He", "Der"), not an initial. */
-function isSentenceStarter(word: string, lang: string): boolean {
-  return (word.length > 1 || word === 'a' || word === 'i') &&
-    (isStopword(word, lang) || (lang !== 'en' && isStopword(word, 'en')));
+/**
+ * A function word that commonly opens a sentence ("The", "He", "Der"), not an initial or an
+ * all-caps acronym ("ET" after "9 p.m."). Languages without a hand-picked list use their stopwords.
+ */
+function isSentenceStarter(word: string, context: Context): boolean {
+  if (word.length > 1 && word === word.toUpperCase()) return false;
+  const lower = word.toLowerCase();
+  if (lower.length === 1 && lower !== 'a' && lower !== 'i' && !context.words.known) return false;
+  return context.words.starters.has(lower) || (!context.words.known && isStopword(lower, context.lang));
 }
 
 /** Lowercase first letter, unless the word is cased inside like "iPhone" or "theGrio". */
@@ -255,35 +262,51 @@ const SPEECH_VERBS = new Set(['said', 'says', 'asked', 'asks', 'added', 'adds', 
   'explained', 'continued', 'recalled', 'admitted', 'warned', 'claimed', 'declared', 'argued',
   'noted', 'joked', 'laughed', 'demanded', 'yelled', 'whispered', 'answered', 'screamed', 'tweeted']);
 
-/** `"Why?" he asked` and `"Stop!" John Smith said`: the quote is part of the attribution. */
-function isSpeechAttribution(ahead: string, lang: string): boolean {
-  if (lang !== 'en') return false;
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'you', 'it']);
+
+/**
+ * `"Why?" he asked` and `"Stop!" John Smith shouted`: a speech verb within three words, after a
+ * speaker made of names or a pronoun. `"Is it true?" Nobody answered` is a new sentence.
+ */
+function isSpeechAttribution(ahead: string, context: Context): boolean {
+  if (context.lang !== 'en') return false;
   const words = ahead.trimStart().split(/[^\p{L}\p{M}'’-]+/u, 4).slice(0, 3);
-  const first = words[0]?.toLowerCase() ?? '';
-  if (/^\p{Lu}/u.test(words[0] ?? '') && isStopword(first, lang) && !SPEECH_VERBS.has(first)) {
-    return first === 'he' || first === 'she' || first === 'they' || first === 'i' || first === 'we'
-      ? SPEECH_VERBS.has(words[1]?.toLowerCase() ?? '')
-      : false;
-  }
-  return words.some((word) => SPEECH_VERBS.has(word.toLowerCase()));
+  const verbAt = words.findIndex((word) => SPEECH_VERBS.has(word.toLowerCase()));
+  if (verbAt < 0) return false;
+  if (context.caseless) return true;
+  return words.slice(0, verbAt).every((word) => {
+    const lower = word.toLowerCase();
+    return SUBJECT_PRONOUNS.has(lower) || (/^\p{Lu}/u.test(word) && !context.words.starters.has(lower));
+  });
 }
 
 // ---- datelines, bylines, trimming ----
 
 const NEWS_AGENCY = /^(?:cnn|reuters|ap|afp|upi|bloomberg|bbc|dpa|ansa|efe|xinhua|tass|interfax|pti|ians|kyodo|yonhap|ria|anp|apa|ctk|mti|pap|nyt|cnnmoney|ew\.com)\b/i;
-const DATELINE = /^(?:[^\s().!?"“][^().!?"“\n]{0,80}?)?\(([^()\n]{1,40})\)([^\S\n]*(?:--|[—–]|-(?=\s)|:))?[^\S\n]*/u;
+const DATELINE = /^([^\s().!?"“][^().!?"“\n]{0,80}?)?\(([^()\n]{1,40})\)([^\S\n]*(?:--|[—–]|-(?=\s)|:))?[^\S\n]*/u;
+// Capitalized words: "LONDON, England", "Hong Kong", "By Jane Doe, CNN WASHINGTON".
+const PLACE = /^(?:[\p{Lu}\d][\p{L}\p{M}\d.'’&-]*[\s,]*){1,10}$/u;
+// A source in parentheses: "CNN", "CNN Student News", "EW.com", "The Hollywood Reporter".
+const SOURCE = /^(?:[\p{Lu}\d][\p{L}\p{M}\d.&'’-]*\s?){1,4}$/u;
 const CAPS_DATELINE = /^\p{Lu}[\p{Lu}\p{M} .,'’]{1,40}?[^\S\n]+(?:--|[—–])[^\S\n]*/u;
 
-/** Start of the sentence after a leading dateline such as "LONDON, England (CNN) --". */
-function afterDateline(text: string, start: number, end: number): number {
-  const head = text.slice(start, Math.min(end, start + 160));
+/**
+ * Start of the sentence after a leading dateline such as "LONDON, England (CNN) --". The place
+ * must be capitalized words, and a source that is no known agency must be followed by a dash or
+ * glued to the first word, so "Apple (AAPL) shares rose" keeps its start.
+ */
+function afterDateline(context: Context, start: number, end: number): number {
+  const head = context.text.slice(start, Math.min(end, start + 160));
   const match = DATELINE.exec(head);
   if (match) {
-    const [whole, source, dash] = match;
-    const glued = !dash && /^[\p{L}\p{N}"“]/u.test(head.slice(whole.length)) && !/\s$/.test(whole);
-    if (dash || glued || NEWS_AGENCY.test(source!.trim())) return start + whole.length;
+    const [whole, place = '', source, dash] = match;
+    const glued = /^[\p{L}\p{N}"“]/u.test(head.slice(whole.length)) && !/\s$/.test(whole);
+    const placeLike = place === '' || context.caseless || PLACE.test(place.trim());
+    const agency = NEWS_AGENCY.test(source!.trim());
+    const sourceLike = !context.caseless && SOURCE.test(source!.trim()) && (dash !== undefined || glued);
+    if (placeLike && (agency || sourceLike)) return start + whole.length;
   }
-  const caps = CAPS_DATELINE.exec(head);
+  const caps = context.caseless ? null : CAPS_DATELINE.exec(head);
   return caps ? start + caps[0].length : start;
 }
 

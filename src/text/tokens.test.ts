@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { contentTerms, isStopword, stem, tokenize } from './tokens.ts';
+import { contentTerms, contentTermsOfTokens, isStopword, stem, tokenize } from './tokens.ts';
 
 test('tokenize: lowercased letters and digits of any script', () => {
   assert.deepEqual(
@@ -71,4 +71,10 @@ test('contentTerms: drops stopwords, stems the rest', () => {
   assert.deepEqual(contentTerms('Die Regierungen haben die Steuern erhöht.', 'de'), ['regier', 'steu', 'erhoht']);
   assert.deepEqual(contentTerms('Уряд України підвищив податки.', 'uk'), ['уряд', 'україн', 'підвищ', 'податк']);
   assert.deepEqual(contentTerms('東京 2024', 'ja'), ['東京', '2024']);
+});
+
+test('contentTermsOfTokens: same terms from tokens already at hand', () => {
+  const text = 'Les gouvernements ont augmenté les impôts.';
+  assert.deepEqual(contentTermsOfTokens(tokenize(text), 'fr'), contentTerms(text, 'fr'));
+  assert.deepEqual(contentTerms(text, 'fr'), ['gouvern', 'augment', 'impôt']);
 });

@@ -91,10 +91,15 @@ export function isStopword(word: string, lang: string): boolean {
 
 /** Tokens of `text` minus stopwords, stemmed: the terms that carry a sentence's content. */
 export function contentTerms(text: string, lang: string): string[] {
+  return contentTermsOfTokens(tokenize(text), lang);
+}
+
+/** contentTerms for a caller that already holds `tokenize(text)`, so the text is read once. */
+export function contentTermsOfTokens(tokens: readonly string[], lang: string): string[] {
   const stopwords = stopwordsFor(lang);
   const stemWord = stemmerFor(lang);
   const terms: string[] = [];
-  for (const token of tokenize(text)) {
+  for (const token of tokens) {
     if (!stopwords.has(token)) terms.push(stemWord(token));
   }
   return terms;

@@ -1,6 +1,12 @@
 import type { Store } from '../store/db.ts';
+import type { JobQueue } from '../jobs/queue.ts';
+import type { PageCacheOptions } from './page-cache.ts';
 
 export interface AppContext {
   store: Store;
   logger?: boolean;
+  /** Article page cache tuning; tests set `revalidateMs: 0` to see every write at once. */
+  pageCache?: PageCacheOptions;
+  /** The background job queue, when this process has one (readiness and queue-depth metrics). */
+  queue?: JobQueue;
 }

@@ -18,6 +18,7 @@ import { SearchPage } from './pages/search.tsx';
 const PER_PAGE = 20;
 const HOME_ARTICLES = 60;
 const PER_HOME_GROUP = 5;
+const HOME_RAIL = 4;
 export const MAX_QUERY_LENGTH = 200;
 
 const PageQuery = Type.Object({ page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })) });
@@ -38,8 +39,8 @@ function pageCount(total: number): number {
   return Math.max(1, Math.ceil(total / PER_PAGE));
 }
 
-export const pageRoutes: FastifyPluginAsync<AppContext> = async (app, { store }) => {
-  const articlePages = createPageCache();
+export const pageRoutes: FastifyPluginAsync<AppContext> = async (app, { store, pageCache }) => {
+  const articlePages = createPageCache(pageCache);
 
   app.get('/', async (_request, reply) => {
     const [sections, latest] = await Promise.all([listSections(store.db), listArticles(store.db, { limit: HOME_ARTICLES })]);
@@ -48,7 +49,7 @@ export const pageRoutes: FastifyPluginAsync<AppContext> = async (app, { store })
       .map((section) => ({ section, articles: rest.filter((a) => a.section === (section?.slug ?? null)).slice(0, PER_HOME_GROUP) }))
       .filter((g) => g.articles.length > 0);
     const lines = await summaryLines(store, latest);
-    return sendPage(reply, <HomePage lead={lead} groups={groups} lines={lines} sections={sections} />);
+    return sendPage(reply, <HomePage lead={lead} rail={rest.slice(0, HOME_RAIL)} groups={groups} lines={lines} sections={sections} />);
   });
 
   app.get<{ Params: { slug: string } }>('/articles/:slug', async (request, reply) => {

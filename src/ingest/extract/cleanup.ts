@@ -22,15 +22,22 @@ const CREDIT_TEXT = /(getty images|shutterstock|\bap photo\b|\breuters\b|\bafp\b
 const PROMPT = new RegExp(
   '^(' +
     [
-      'advert(isement)?', 'sponsored', 'skip to( main)? content', 'sign (in|up)\\b', 'log ?in\\b', 'subscribe\\b', 'click here',
+      // ads and navigation
+      'advert(isement)?', 'sponsored', 'skip to( main)? content', 'image \\d+ of', 'caption$', 'close$', 'print$', 'email$',
+      'this slideshow requires', '\\[\\w+[^\\]]*\\]', // an unrendered WordPress shortcode
+      // accounts, newsletters, apps
+      'sign (in|up)\\b', 'log ?in\\b', 'subscribe\\b', 'newsletter', 'get (breaking|the latest)', 'let our news', 'download (the|our) app',
+      // sharing and following
+      'share (this|on|via)\\b', 'like this (story|article)', 'follow (us|him|her|them)\\b', 'follow \\S+( \\S+)? on (twitter|facebook|instagram|youtube)',
+      'tell us what', 'have a tip', 'click here',
+      // links to other articles
       'related( (articles?|stories|posts?|coverage|content|reading))?\\s*[:.]', 'read (more|next|also)\\b', 'see (more|also)\\s*:',
-      'also (on|read|see)\\b', 'more (on|from|about)\\b.*', 'recommended\\b', 'you (may|might) (also )?(like|be interested)',
-      "don'?t miss", 'trending\\b', '\\[\\w+[^\\]]*\\]', 'follow \\S+( \\S+)? on (twitter|facebook|instagram|youtube)',
-      'get (breaking|the latest)', 'let our news', '(this|the) (post|article) (may )?contains? affiliate', 'popular\\b', '(most )?(read|popular|shared)( now| this week)?$', '(recent|latest) (articles|posts|news|stories)\\b',
-      'breaking news\\b', 'share (this|on|via)\\b', 'like this (story|article)', 'follow (us|him|her|them)\\b', 'tell us what',
-      'get the latest', 'have a tip', 'image \\d+ of', 'caption$', 'close$', 'comments?$', '\\d+ comments?$', 'this slideshow requires',
-      '(this|our) (web)?site uses cookies', 'we use cookies', 'sign up for',
-      'newsletter', 'download (the|our) app', 'print$', 'email$', 'tags?\\s*:?$', 'topics?\\s*:', 'filed under',
+      'also (on|read|see)\\b', 'more (on|from|about)\\b', 'recommended( for you| stories| articles)?\\s*:?$', 'you (may|might) (also )?(like|be interested)',
+      "don'?t miss", 'trending( now| stories)?\\s*:?$', 'breaking news( alerts| emails)?\\s*:?$', '(most )?(read|popular|shared)( now| this week)?$',
+      '(recent|latest) (articles|posts|news|stories)\\b',
+      // comments, tags, disclosures, cookies
+      'comments?$', '\\d+ comments?$', 'tags?\\s*:?$', 'topics?\\s*:', 'filed under', '(this|the) (post|article) (may )?contains? affiliate',
+      '(this|our) (web)?site uses cookies', 'we use cookies',
     ].join('|') +
     ')',
   'i',

@@ -5,6 +5,8 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { countWords, htmlToText } from '../content.ts';
 import { sanitizeHtml } from '../sanitize/sanitize.ts';
+import { detectLanguage } from '../../text/language.ts';
+import { canonicalUrl } from '../dedup/canonical-url.ts';
 import { cleanArticle } from './cleanup.ts';
 import { readMetadata } from './metadata.ts';
 import { judgeQuality, type Verdict } from './quality.ts';
@@ -37,8 +39,26 @@ function baseUrlOf(document: Document, url: string | undefined): string | undefi
   }
 }
 
+/** linkedom implies no <html> or <body> (Readability needs both): add them where a page leaves them out. */
+function parseDocument(html: string): Document {
+  let source = html.replace(/^\s*<!doctype[^>]*>/i, '');
+  if (!/<body[\s>]/i.test(source)) source = `<body>${source.replace(/<\/?html[^>]*>/gi, '')}</body>`;
+  if (!/<html[\s>]/i.test(source)) source = `<html>${source}</html>`;
+  return (parseHTML(`<!doctype html>${source}`) as unknown as { document: Document }).document;
+}
+
+// Page chrome dropped when Readability finds no article and the whole body has to do.
+const CHROME = 'script, style, noscript, template, svg, nav, header, footer, aside, form, iframe, [role="navigation"], [role="banner"], [role="contentinfo"], [aria-hidden="true"], [hidden]';
+
+/** The page body without its chrome: what is left of a page Readability cannot read. */
+function wholeBody(html: string): Element | null {
+  const document = parseDocument(html);
+  for (const element of document.querySelectorAll(CHROME)) element.remove();
+  return document.body;
+}
+
 export function extractArticle(html: string, url?: string): Extracted {
-  const { document } = parseHTML(html) as unknown as { document: Document };
+  const document = parseDocument(html);
   const baseUrl = baseUrlOf(document, url);
   const metadata = readMetadata(document, baseUrl);
   const pageTitle = document.querySelector('title')?.textContent?.trim() ?? '';
@@ -46,7 +66,11 @@ export function extractArticle(html: string, url?: string): Extracted {
   const article = new Readability(document, { keepClasses: true, serializer: (node) => node as Element }).parse();
   const title = metadata.title ?? (article?.title?.trim() || pageTitle || null);
   const byline = metadata.byline ?? (article?.byline?.trim() || null);
-  const content = article?.content ? cleanArticle(article.content, { title, byline, urls: [url, metadata.canonicalUrl].filter((u): u is string => !!u) }) : '';
+  const root = article?.content ?? wholeBody(html);
+  const rawText = root?.textContent ?? '';
+  // The declared canonical address first, then the one fetched.
+  const pageUrls = [metadata.canonicalUrl, url].filter((u): u is string => !!u);
+  const content = root ? cleanArticle(root, { title, byline, urls: pageUrls }) : '';
   const safeHtml = sanitizeHtml(content, baseUrl);
   const text = htmlToText(safeHtml);
   return {
@@ -55,13 +79,14 @@ export function extractArticle(html: string, url?: string): Extracted {
     published: metadata.published,
     modified: metadata.modified,
     siteName: metadata.siteName ?? article?.siteName ?? null,
-    lang: metadata.lang,
-    canonicalUrl: metadata.canonicalUrl,
+    // The page's declaration wins; detection only fills in for pages that declare nothing.
+    lang: metadata.lang ?? (text ? detectLanguage(text) : null),
+    canonicalUrl: pageUrls.map(canonicalUrl).find((u) => u !== null) ?? null,
     leadImage: metadata.leadImage,
     excerpt: metadata.description ?? article?.excerpt ?? null,
     html: safeHtml,
     text,
     wordCount: countWords(text),
-    ...judgeQuality({ text, pageTitle }),
+    ...judgeQuality({ text, rawText, pageTitle }),
   };
 }

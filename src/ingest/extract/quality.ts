@@ -19,13 +19,17 @@ const BOT_CHALLENGE = /\b(just a moment\.\.\.|checking (if the site connection i
 const PAYWALL = /\b(subscribe (now )?to (continue|keep) reading|to continue reading,? (please )?(subscribe|log in|sign in)|(this|the) (article|story|content) is (only )?(available|reserved|exclusive) (to|for) (subscribers|members)|already a subscriber\?|subscribers only|create a free account to continue|you have reached your (free )?article limit)/i;
 const COOKIE_WALL = /\b((we|this (web)?site) uses? cookies|accept (all )?cookies|cookie (settings|preferences|consent|policy)|manage (your )?consent|by continuing to (browse|use) (this|our) (site|website))/i;
 
-export function judgeQuality(input: { text: string; pageTitle: string }): Verdict {
+/**
+ * `text` is the cleaned article text; `rawText` the same region before cleanup (which removes
+ * "Subscribe to continue reading" lines as boilerplate); `pageTitle` the document's <title>.
+ */
+export function judgeQuality(input: { text: string; rawText: string; pageTitle: string }): Verdict {
   const words = countWords(input.text);
   if (BOT_CHALLENGE.test(input.pageTitle)) return { status: 'junk', reason: `bot challenge page ("${input.pageTitle}")` };
   if (words < WALL_MAX_WORDS) {
-    if (BOT_CHALLENGE.test(input.text)) return { status: 'junk', reason: 'bot challenge page' };
-    if (PAYWALL.test(input.text)) return { status: 'junk', reason: 'paywall' };
-    if (COOKIE_WALL.test(input.text)) return { status: 'junk', reason: 'cookie wall' };
+    if (BOT_CHALLENGE.test(input.rawText)) return { status: 'junk', reason: 'bot challenge page' };
+    if (PAYWALL.test(input.rawText)) return { status: 'junk', reason: 'paywall' };
+    if (COOKIE_WALL.test(input.rawText)) return { status: 'junk', reason: 'cookie wall' };
   }
   if (words < MIN_ARTICLE_WORDS) return { status: 'too_short', reason: `only ${words} words extracted (minimum ${MIN_ARTICLE_WORDS})` };
   return { status: 'ok', reason: null };

@@ -77,7 +77,7 @@ function atomPerson(people: AtomFeed.Person[] | undefined): string | null {
   return p ? person(p.name, p.email) ?? first(p.uri) : null;
 }
 
-function atomEntry(entry: AtomFeed.Entry<string>, feedBase: string | null): FeedItem {
+function atomEntry(entry: AtomFeed.Entry<string>, feedBase: string | null, feedAuthor: string | null): FeedItem {
   const base = resolveBase(entry.xml?.base, feedBase);
   return {
     id: first(entry.id),
@@ -85,7 +85,8 @@ function atomEntry(entry: AtomFeed.Entry<string>, feedBase: string | null): Feed
     link: atomLink(entry.links, base),
     summary: first(entry.summary?.value),
     content: first(entry.content?.value),
-    author: atomPerson(entry.authors) ?? atomPerson(entry.source?.authors) ?? first(entry.dc?.creators?.[0]),
+    // RFC 4287 4.2.1: without its own author an entry has its source's, else its feed's.
+    author: atomPerson(entry.authors) ?? atomPerson(entry.source?.authors) ?? first(entry.dc?.creators?.[0]) ?? feedAuthor,
     published: parseFeedDate(first(entry.published, entry.dc?.dates?.[0], entry.dcterms?.issued?.[0])),
     updated: parseFeedDate(first(entry.updated, entry.dcterms?.modified?.[0])),
     categories: unique([...(entry.categories ?? []).map((c) => first(c.term, c.label)), ...(entry.dc?.subjects ?? [])]),
@@ -106,7 +107,7 @@ function atom(feed: AtomFeed.Feed<string>, url: string | null): Normalized {
     updated: parseFeedDate(first(feed.updated, feed.dc?.dates?.[0])),
     author: atomPerson(feed.authors) ?? first(feed.dc?.creators?.[0]),
   };
-  return { format: 'atom', feed: info, items: (feed.entries ?? []).map((e) => atomEntry(e, base)), refresh: refreshHints(undefined, feed.sy) };
+  return { format: 'atom', feed: info, items: (feed.entries ?? []).map((e) => atomEntry(e, base, info.author)), refresh: refreshHints(undefined, feed.sy) };
 }
 
 // --- RSS 0.9x / 2.0 and RSS 1.0 (RDF) -------------------------------------------------------
@@ -143,7 +144,7 @@ function guidLink(guid: RssFeed.Guid | undefined): string | null {
 
 function rss(feed: RssFeed.Feed<string>, url: string | null): Normalized {
   const feedLink = resolveUrl(first(feed.link), url) ?? atomLink(feed.atom?.links, url);
-  const base = resolveBase(feed.xml?.base, url ?? feedLink);
+  const base = resolveBase(feed.xml?.base, feedLink ?? url);
   const info: FeedInfo = {
     title: first(feed.title, feed.dc?.titles?.[0], feed.itunes?.title, feed.atom?.title?.value),
     link: feedLink,
@@ -165,7 +166,7 @@ function rss(feed: RssFeed.Feed<string>, url: string | null): Normalized {
 
 function rdf(feed: RdfFeed.Feed<string>, url: string | null): Normalized {
   const feedLink = resolveUrl(first(feed.link), url);
-  const base = resolveBase(feed.xml?.base, url ?? feedLink);
+  const base = resolveBase(feed.xml?.base, feedLink ?? url);
   const info: FeedInfo = {
     title: first(feed.title, feed.dc?.titles?.[0]),
     link: feedLink,

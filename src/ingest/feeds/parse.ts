@@ -1,7 +1,7 @@
 // One entry point for every feed format: bytes in, the normalized schema (./types.ts) out.
-// Decoding is ours (./../fetch/encoding.ts), parsing is feedsmith's, and a feed that is broken in
-// the usual ways (junk before the root, bare ampersands, control characters) is repaired and
-// parsed again so it still yields what can be read, with a warning, instead of failing.
+// Decoding is ours (../fetch/encoding.ts), parsing is feedsmith's, and a feed feedsmith refuses as
+// malformed (truncated, mismatched tags, stray '&') is repaired by ./canonical.ts and parsed
+// again, so it still yields what can be read, with a warning, instead of failing.
 import { detectAtomFeed, detectRdfFeed, detectRssFeed, MalformedError, parseFeed as feedsmithParse, ParseError, type AnyFeed } from 'feedsmith';
 import { decodeText } from '../fetch/encoding.ts';
 import { canonicalXml, needsCanonicalXml } from './canonical.ts';
@@ -15,8 +15,8 @@ export class FeedParseError extends Error {}
 
 // A DOCTYPE with an internal subset can declare entities: recursive ones expand exponentially
 // (billion laughs) and SYSTEM ones read files or URLs. Declarations are dropped unread, so a
-// reference to them stays literal text.
-// Only a DOCTYPE in the prolog counts: one inside a CDATA section is text.
+// reference to them stays literal text. Only a DOCTYPE in the prolog counts: one inside a CDATA
+// section is text.
 const PROLOG_DOCTYPE_RE = /^((?:\s*(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->))*\s*)<!DOCTYPE(?:[^[>]|\[[\s\S]*?\]\s*)*>/i;
 
 function dropDoctype(text: string, warnings: string[]): string {
@@ -58,10 +58,12 @@ function parseJson(text: string): AnyFeed | Error {
   return tryParse(json as object);
 }
 
-function parseXml(text: string): AnyFeed | Error {
+function parseXml(text: string, warnings: string[]): AnyFeed | Error {
   const direct = needsCanonicalXml(text) ? null : tryParse(text);
   if (direct && !(direct instanceof MalformedError)) return direct;
-  return tryParse(canonicalXml(text) ?? text);
+  const repaired = tryParse(canonicalXml(text) ?? text);
+  if (direct && !(repaired instanceof Error)) warnings.push('malformed XML repaired');
+  return repaired;
 }
 
 /**
@@ -74,7 +76,7 @@ export function parseFeed(input: Buffer | string, opts: ParseFeedOptions = {}): 
   const decoded = typeof input === 'string' ? input : decodeText(input, opts.contentType).text;
   const text = dropDoctype(decoded.replace(/^\uFEFF/, ''), warnings);
   if (!text.trim()) throw new FeedParseError('empty document');
-  const parsed = /^\s*[{[]/.test(text) ? parseJson(text) : parseXml(text);
+  const parsed = /^\s*[{[]/.test(text) ? parseJson(text) : parseXml(text, warnings);
   if (parsed instanceof Error) throw new FeedParseError(`not a readable feed: ${parsed.message}`);
   return { ...normalizeFeed(parsed, opts.url ?? null), warnings };
 }

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Dialect } from '../db.ts';
 import * as initial from './001_initial.ts';
 import * as locks from './002_locks.ts';
+import * as itemHash from './003_item_hash.ts';
 
 export interface DialectMigration {
   up(db: Kysely<any>, dialect: Dialect): Promise<void>;
@@ -11,4 +12,5 @@ export interface DialectMigration {
 export const migrations: Record<string, DialectMigration> = {
   '001_initial': initial,
   '002_locks': locks,
+  '003_item_hash': itemHash,
 };

@@ -252,3 +252,20 @@ test('OpenAPI document describes every route and the bearer scheme', async () =>
   assert.deepEqual(body.required, ['title', 'body', 'format']);
   assert.equal(body.additionalProperties, false);
 });
+
+test('a failing store gives a 500 JSON error without internal details', async () => {
+  const broken = await appWith(apiRoutes);
+  await broken.store.db.schema.dropTable('summaries').execute();
+  try {
+    const id = await broken.store.db.insertInto('articles').values({
+      slug: 'x', url: null, canonical_url: null, title: 'x', byline: null, section: null, lang: 'en', published_at: '2026-01-01T00:00:00.000Z',
+      updated_at: '2026-01-01T00:00:00.000Z', created_at: '2026-01-01T00:00:00.000Z', html: '<p>x</p>', text: 'x', word_count: 1,
+      content_hash: 'h', status_reason: null, image_url: null, site_name: null, simhash: null,
+    }).returning('id').executeTakeFirstOrThrow();
+    const res = await broken.app.inject(`/api/articles/${id.id}/summary`);
+    assert.equal(res.statusCode, 500);
+    assert.deepEqual(res.json(), { error: 'internal', message: 'internal error' });
+  } finally {
+    await broken.app.close();
+  }
+});

@@ -10,7 +10,7 @@ import { getSummaries } from '../../store/summaries.ts';
 import { publishArticle } from '../../ingest/publish.ts';
 import { baseUrl } from '../base-url.ts';
 import {
-  ApiError, Article, ArticleInput, ArticleList, IdParams, ListQuery, MAX_REQUEST_BYTES, Summary, SummaryQuery,
+  ApiError, Article, ArticleInput, ArticleList, DEFAULT_PAGE_SIZE, IdParams, ListQuery, MAX_REQUEST_BYTES, Summary, SummaryQuery,
 } from './schemas.ts';
 import { typeboxValidatorCompiler } from './validation.ts';
 import { handleApiError, handleApiNotFound, httpError } from './errors.ts';
@@ -61,7 +61,7 @@ function registerRoutes(api: FastifyInstance, store: AppContext['store']): void 
       response: { 200: ArticleList, ...errors(400) },
     },
   }, async (request) => {
-    const { limit, page, section, q } = request.query;
+    const { limit = DEFAULT_PAGE_SIZE, page, section, q } = request.query;
     if (page !== undefined && request.query.offset !== undefined) throw httpError(400, 'query: give page or offset, not both');
     const offset = request.query.offset ?? ((page ?? 1) - 1) * limit;
     const { rows, total } = q?.trim()

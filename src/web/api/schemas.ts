@@ -7,6 +7,7 @@ export const MAX_BODY_CHARS = 5_000_000;
 export const MAX_REQUEST_BYTES = 8 * 1024 * 1024;
 export const MAX_TITLE_CHARS = 500;
 export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
@@ -76,7 +77,7 @@ export const ArticleList = Type.Object({
 export type ArticleList = Static<typeof ArticleList>;
 
 export const ListQuery = Type.Object({
-  limit: Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 }),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })),
   page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000, description: '1-based; or use offset' })),
   offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000_000 })),
   section: Type.Optional(Type.String({ maxLength: 100, description: 'section slug' })),

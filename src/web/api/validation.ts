@@ -4,7 +4,6 @@
 import type { FastifySchemaCompiler } from 'fastify';
 import { FormatRegistry, type TSchema } from '@sinclair/typebox';
 import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
-import { Value } from '@sinclair/typebox/value';
 
 // TypeBox ships no formats; these two are the ones the schemas use (idempotent, process-wide).
 const RFC3339 = /^\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[Zz]|[+-]\d{2}:\d{2}))?$/; // a time needs its offset
@@ -43,7 +42,7 @@ export const typeboxValidatorCompiler: FastifySchemaCompiler<TSchema> = ({ schem
   const check = TypeCompiler.Compile(schema);
   const fromText = httpPart === 'querystring' || httpPart === 'params';
   return (input) => {
-    const value = fromText ? Value.Default(schema, parseNumbers(schema, input)) : input;
+    const value = fromText ? parseNumbers(schema, input) : input;
     if (check.Check(value)) return { value };
     return { error: new Error(`${httpPart === 'querystring' ? 'query' : httpPart} ${describeError(check, value)}`) };
   };

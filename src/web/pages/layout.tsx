@@ -64,12 +64,14 @@ export function Layout({ head, sections, lang = 'en', query, currentSection, chi
           </div>
           {sections.length > 0 && (
             <nav class="section-nav" aria-label="Sections">
-              <ul class="wrap">
-                <li><a href="/" aria-current={currentSection === null ? 'page' : undefined}>Latest</a></li>
-                {sections.map((s) => (
-                  <li><a href={sectionPath(s.slug)} aria-current={currentSection === s.slug ? 'page' : undefined}>{s.name}</a></li>
-                ))}
-              </ul>
+              <div class="wrap">
+                <ul>
+                  <li><a href="/" aria-current={currentSection === null ? 'page' : undefined}>Latest</a></li>
+                  {sections.map((s) => (
+                    <li><a href={sectionPath(s.slug)} aria-current={currentSection === s.slug ? 'page' : undefined}>{s.name}</a></li>
+                  ))}
+                </ul>
+              </div>
             </nav>
           )}
         </header>

@@ -123,7 +123,7 @@ export function renderAtom(feed: Feed): string {
 }
 
 export function renderJsonFeed(feed: Feed): string {
-  return JSON.stringify(generateJsonFeed({
+  const generated = generateJsonFeed({
     title: feed.title,
     home_page_url: feed.homeUrl,
     feed_url: feed.urls.json,
@@ -140,7 +140,9 @@ export function renderJsonFeed(feed: Feed): string {
       tags: e.category ? [e.category] : undefined,
       language: e.lang,
     })),
-  }));
+  }) as Record<string, unknown>;
+  // feedsmith leaves out an empty `items`, which JSON Feed requires.
+  return JSON.stringify({ ...generated, items: generated.items ?? [] });
 }
 
 export const renderers: Record<FeedFormat, { render: (feed: Feed) => string; contentType: string }> = {

@@ -30,7 +30,8 @@ describe('site feeds', () => {
     assert.equal(res.statusCode, 200);
     assert.match(res.headers['content-type'] as string, /^application\/rss\+xml/);
     xmlOk(res.body);
-    assert.doesNotMatch(res.body, /<script>/, 'markup in titles is escaped or inside CDATA');
+    const raw = new XMLParser().parse(res.body);
+    assert.equal(raw.rss.channel.item[1].title, hostile, 'markup in a title stays text');
     const feed = parseRssFeed(res.body);
     assert.equal(feed.link, 'http://news.example:8080/');
     assert.deepEqual(feed.items?.map((i) => i.title), ['Harbour fares rise', hostile, 'Ferries go electric']);
@@ -67,8 +68,8 @@ describe('site feeds', () => {
     assert.match(res.headers['content-type'] as string, /^application\/feed\+json/);
     const feed = parseJsonFeed(res.json());
     assert.equal(res.json().version, 'https://jsonfeed.org/version/1.1');
-    assert.equal(feed.items.length, 3);
-    const item = feed.items[0]!;
+    assert.equal(feed.items?.length, 3);
+    const item = feed.items![0]!;
     assert.equal(item.title, 'Harbour fares rise');
     assert.match(item.content_html ?? '', /<p>/);
     assert.ok((item.summary ?? '').length > 40);
@@ -80,7 +81,7 @@ describe('site feeds', () => {
     process.env.SKIM_BASE_URL = 'https://news.example.org/';
     const feed = parseJsonFeed((await app.inject({ url: '/feed.json', headers: { host: 'evil.example' } })).json());
     assert.equal(feed.home_page_url, 'https://news.example.org/');
-    assert.ok(feed.items.every((i) => i.url?.startsWith('https://news.example.org/articles/')));
+    assert.deepEqual(feed.items?.map((i) => i.url?.startsWith('https://news.example.org/articles/')), [true, true, true]);
   });
 });
 
@@ -93,7 +94,7 @@ describe('section feeds', () => {
     const atom = parseAtomFeed((await app.inject('/sections/business-and-money/atom.xml')).body);
     assert.deepEqual(atom.entries?.map((e) => e.title?.value.trim()), [hostile]);
     const json = parseJsonFeed((await app.inject('/sections/local/feed.json')).json());
-    assert.equal(json.items.length, 2);
+    assert.equal(json.items?.length, 2);
     assert.equal(json.feed_url, 'http://localhost:80/sections/local/feed.json');
   });
 

@@ -1,0 +1,314 @@
+// `npm run bench:scale [-- --n N --seconds S --backends sqlite,postgres --pg URL]`
+// Fills a fresh SQLite file and a fresh PostgreSQL schema with N generated articles of realistic
+// length (Zipf-distributed vocabulary, 300–1,500 words, summaries with real offsets), then starts
+// `skim serve --no-worker` on each and loads it with autocannon at 64 connections: article pages
+// (random slugs) and search (10 common and 10 rare words). Reports insert throughput, article p50/p99,
+// search p95 and the web process's RSS. Targets at N = 1,000,000: search p95 < 50 ms, article
+// p99 < 20 ms, web RSS < 300 MB, on both backends. The full-size run:
+//   npm run bench:scale -- --n 1000000 --seconds 30
+// PostgreSQL comes from --pg, TEST_DATABASE_URL or DATABASE_URL (skipped, and said so, without one);
+// the bench works in a schema of its own and drops it afterwards. Needs nothing from ../shared.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { once } from 'node:events';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { sql } from 'kysely';
+import { openStore, type Store } from '../src/store/db.ts';
+import { createTestSchema } from '../src/store/testing.ts';
+import type { NewArticle } from '../src/store/schema.ts';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const SECTIONS = ['world', 'politics', 'business', 'science', 'technology', 'culture', 'sport', 'local'];
+const VOCABULARY = 40_000;
+const BATCH = 500;
+
+const { values: flags } = parseArgs({
+  options: {
+    n: { type: 'string', default: '20000' },
+    seconds: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '64' },
+    backends: { type: 'string', default: 'sqlite,postgres' },
+    pg: { type: 'string' },
+  },
+});
+const N = Number(flags.n);
+const SECONDS = Number(flags.seconds);
+const CONNECTIONS = Number(flags.connections);
+
+// Deterministic text: the same N gives the same articles on both backends.
+function mulberry32(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const random = mulberry32(42);
+const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)]!;
+const between = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
+
+/** Pronounceable made-up words, unique, so every query's hit count follows from its Zipf rank. */
+function makeVocabulary(size: number): string[] {
+  const onsets = ['b', 'c', 'd', 'f', 'g', 'h', 'j', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'w', 'z', 'br', 'st', 'tr', 'pl', 'gr', 'ch', 'sh'];
+  const vowels = ['a', 'e', 'i', 'o', 'u', 'ai', 'ou', 'ea'];
+  const words = new Set<string>();
+  while (words.size < size) {
+    let word = '';
+    for (let s = between(1, 3); s > 0; s--) word += pick(onsets) + pick(vowels);
+    if (random() < 0.4) word += pick(['n', 'r', 's', 't', 'l', 'm']);
+    words.add(word);
+  }
+  return [...words];
+}
+
+/** Samples word ranks with probability ∝ 1/rank^1.07 (English-like). */
+function zipf(size: number): () => number {
+  const cumulative = new Float64Array(size);
+  let total = 0;
+  for (let r = 0; r < size; r++) cumulative[r] = total += 1 / (r + 1) ** 1.07;
+  return () => {
+    const x = random() * total;
+    let lo = 0;
+    let hi = size - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid]! < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+}
+
+const words = makeVocabulary(VOCABULARY);
+const nextRank = zipf(VOCABULARY);
+const capitalize = (w: string) => w[0]!.toUpperCase() + w.slice(1);
+const phrase = (count: number) => Array.from({ length: count }, () => words[nextRank()]!).join(' ');
+
+interface GeneratedArticle {
+  article: NewArticle;
+  sentences: Array<{ text: string; start: number; end: number }>;
+}
+
+function generateArticle(i: number): GeneratedArticle {
+  const title = capitalize(phrase(between(5, 10)));
+  const paragraphs: string[][] = [];
+  let wordsLeft = between(300, 1500);
+  while (wordsLeft > 0) {
+    const paragraph: string[] = [];
+    for (let s = between(2, 5); s > 0 && wordsLeft > 0; s--) {
+      const length = Math.min(wordsLeft, between(8, 28));
+      wordsLeft -= length;
+      paragraph.push(`${capitalize(phrase(length))}.`);
+    }
+    paragraphs.push(paragraph);
+  }
+  const text = paragraphs.map((p) => p.join(' ')).join('\n\n');
+  const sentences: GeneratedArticle['sentences'] = [];
+  let offset = 0;
+  for (const paragraph of paragraphs) {
+    for (const sentence of paragraph) {
+      sentences.push({ text: sentence, start: offset, end: offset + sentence.length });
+      offset += sentence.length + 1;
+    }
+    offset += 1; // the second newline of the paragraph break
+  }
+  const published = new Date(Date.UTC(2023, 0, 1) + i * 90_000).toISOString();
+  return {
+    article: {
+      slug: `${title.toLowerCase().split(' ').slice(0, 6).join('-')}-${i}`,
+      url: `https://news.example/${i}`,
+      canonical_url: `https://news.example/${i}`,
+      title,
+      byline: `${capitalize(words[between(0, 5000)]!)} ${capitalize(words[between(0, 5000)]!)}`,
+      section: SECTIONS[i % SECTIONS.length]!,
+      lang: 'en',
+      published_at: published,
+      updated_at: published,
+      created_at: published,
+      html: paragraphs.map((p) => `<p>${p.join(' ')}</p>`).join('\n'),
+      text,
+      word_count: text.split(/\s+/).length,
+      content_hash: `bench-${i}`,
+      image_url: null,
+      site_name: 'Example News',
+      simhash: null,
+    },
+    sentences,
+  };
+}
+
+const SUMMARY_SENTENCES: Record<string, number> = { short: 2, medium: 4, long: 7, bullets: 5 };
+
+async function fill(store: Store): Promise<{ seconds: number; slugs: string[] }> {
+  const db = store.db;
+  await db.insertInto('sections').values(SECTIONS.map((slug, position) => ({ slug, name: capitalize(slug), position })))
+    .onConflict((oc) => oc.column('slug').doNothing()).execute();
+  const slugs: string[] = [];
+  const started = performance.now();
+  for (let from = 0; from < N; from += BATCH) {
+    const batch = Array.from({ length: Math.min(BATCH, N - from) }, (_, k) => generateArticle(from + k));
+    await db.transaction().execute(async (trx) => {
+      const ids = await trx.insertInto('articles').values(batch.map((g) => g.article)).returning('id').execute();
+      const rows = batch.map((g, k) => ({ ...g, id: Number(ids[k]!.id) }));
+      await trx.insertInto('revisions').values(rows.map((r) => ({
+        article_id: r.id, revision: 1, title: r.article.title, text: r.article.text, content_hash: r.article.content_hash, created_at: r.article.created_at,
+      }))).execute();
+      await trx.insertInto('summaries').values(rows.flatMap((r) => Object.entries(SUMMARY_SENTENCES).map(([length, count]) => ({
+        article_id: r.id, length, version: 'bench', content_hash: r.article.content_hash, created_at: r.article.created_at,
+        sentences: JSON.stringify(r.sentences.slice(0, count).map((s, index) => ({ ...s, score: 1 / (index + 1), index }))),
+      })))).execute();
+    });
+    for (const g of batch) slugs.push(g.article.slug);
+    if (process.stderr.isTTY) process.stderr.write(`\r  inserted ${slugs.length}/${N}`);
+  }
+  if (process.stderr.isTTY) process.stderr.write('\n');
+  const seconds = (performance.now() - started) / 1000;
+  await sql`ANALYZE`.execute(db);
+  return { seconds, slugs };
+}
+
+interface Server {
+  url: string;
+  child: ChildProcess;
+}
+
+async function startServer(dbUrl: string): Promise<Server> {
+  const child = spawn(process.execPath, ['bin/skim.js', 'serve', '--no-worker', '--db', dbUrl, '--host', '127.0.0.1', '--port', '0'], {
+    cwd: ROOT, env: { ...process.env, REDIS_URL: '' }, stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  for await (const chunk of child.stdout!) {
+    output += String(chunk);
+    const match = /serving (http:\/\/\S+)/.exec(output);
+    if (match) {
+      child.stdout!.resume();
+      return { url: match[1]!, child };
+    }
+  }
+  throw new Error(`skim serve exited before serving:\n${output}`);
+}
+
+async function stopServer(server: Server): Promise<void> {
+  server.child.kill('SIGTERM');
+  if (server.child.exitCode === null) await once(server.child, 'exit');
+}
+
+/** Resident and peak resident memory of a process, in MB (Linux). */
+function memoryMb(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
+}
+
+interface Load {
+  latencies: number[];
+  requests: number;
+  non2xx: number;
+  errors: number;
+}
+
+/** Runs autocannon for SECONDS, each request's path from `nextPath`; latencies in ms, sorted. */
+async function load(url: string, nextPath: () => string): Promise<Load> {
+  const latencies: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({
+      url,
+      connections: CONNECTIONS,
+      duration: SECONDS,
+      headers: { 'accept-encoding': 'gzip' },
+      requests: [{ setupRequest: (request) => ({ ...request, path: nextPath() }) }],
+    }, (err, done) => (err ? reject(err) : resolve(done)));
+    instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
+  });
+  return { latencies: latencies.sort((a, b) => a - b), requests: result.requests.total, non2xx: result.non2xx, errors: result.errors };
+}
+
+/** Equal weight to each query class, whatever their request counts: the larger is thinned by stride. */
+function mixEqually(a: number[], b: number[]): number[] {
+  const [small, large] = a.length <= b.length ? [a, b] : [b, a];
+  const stride = large.length / Math.max(1, small.length);
+  const thinned = small.map((_, i) => large[Math.floor(i * stride)]!);
+  return [...small, ...thinned].sort((x, y) => x - y);
+}
+
+const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
+
+/** Bytes on disk of every table and index of the store. */
+async function storeSizeMb(store: Store): Promise<number> {
+  const query = store.dialect === 'sqlite'
+    ? sql<{ bytes: number }>`SELECT page_count * page_size AS bytes FROM pragma_page_count(), pragma_page_size()`
+    : sql<{ bytes: string }>`SELECT sum(pg_total_relation_size(c.oid)) AS bytes FROM pg_class c
+        JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relkind = 'r'`;
+  const { rows } = await query.execute(store.db);
+  return Number(rows[0]?.bytes ?? 0) / 1e6;
+}
+
+async function benchBackend(name: string, dbUrl: string): Promise<void> {
+  console.log(`\n== ${name}: ${N.toLocaleString('en')} articles`);
+  const store = await openStore(dbUrl);
+  const { seconds, slugs, sizeMb } = await fill(store)
+    .then(async (filled) => ({ ...filled, sizeMb: await storeSizeMb(store) }))
+    .finally(() => store.close());
+  console.log(`insert: ${(N / seconds).toFixed(0)} articles/s (${seconds.toFixed(1)} s; article + revision + 4 summaries, ${BATCH} per transaction); ${sizeMb.toFixed(0)} MB on disk`);
+
+  const server = await startServer(dbUrl);
+  try {
+    const common = Array.from({ length: 10 }, (_, k) => words[200 + k]!);
+    const rare = Array.from({ length: 10 }, (_, k) => words[20_000 + k]!);
+    let turn = 0;
+    const cycle = (items: string[]) => () => items[turn++ % items.length]!;
+    const articlePath = () => `/articles/${encodeURIComponent(pick(slugs))}`;
+    await load(server.url, articlePath); // warm-up: JIT, pool, the OS page cache
+    const articles = await load(server.url, articlePath);
+    const searchCommon = await load(server.url, cycle(common.map((q) => `/search?q=${q}`)));
+    const searchRare = await load(server.url, cycle(rare.map((q) => `/search?q=${q}`)));
+    const search = mixEqually(searchCommon.latencies, searchRare.latencies);
+    const memory = memoryMb(server.child.pid!);
+    const failures = [articles, searchCommon, searchRare].reduce((n, r) => n + r.non2xx + r.errors, 0);
+    const hits = await fetch(`${server.url}/search?q=${common[0]}`).then((r) => r.text()).then((html) => /([\d,]+) results?/.exec(html)?.[1] ?? '?');
+    console.log(`article page: p50 ${fmt(percentile(articles.latencies, 50))}, p99 ${fmt(percentile(articles.latencies, 99))} (${(articles.requests / SECONDS).toFixed(0)} req/s)`);
+    console.log(`search: p95 ${fmt(percentile(search, 95))} (common words p95 ${fmt(percentile(searchCommon.latencies, 95))}, ~${hits} hits for "${common[0]}"; rare words p95 ${fmt(percentile(searchRare.latencies, 95))})`);
+    console.log(`web process RSS: ${memory.rss.toFixed(0)} MB now, ${memory.peak.toFixed(0)} MB peak`);
+    if (failures > 0) console.log(`WARNING: ${failures} failed or non-2xx responses`);
+  } finally {
+    await stopServer(server);
+  }
+}
+
+async function main(): Promise<void> {
+  const backends = flags.backends.split(',');
+  console.log(`bench:scale: N=${N}, ${CONNECTIONS} connections, ${SECONDS} s per run; autocannon shares the machine with the server.`);
+  console.log('Targets at N=1,000,000: search p95 < 50 ms, article p99 < 20 ms, web RSS < 300 MB. Full run: npm run bench:scale -- --n 1000000 --seconds 30');
+  if (backends.includes('sqlite')) {
+    const dir = mkdtempSync(join(tmpdir(), 'skim-bench-'));
+    try {
+      await benchBackend('SQLite', join(dir, 'skim.db'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  if (backends.includes('postgres')) {
+    const pgUrl = flags.pg ?? process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+    if (!pgUrl) {
+      console.log('\n== PostgreSQL skipped: pass --pg postgres://… or set TEST_DATABASE_URL');
+      return;
+    }
+    const schema = await createTestSchema(pgUrl);
+    try {
+      await benchBackend('PostgreSQL', schema.url);
+    } finally {
+      await schema.drop();
+    }
+  }
+}
+
+await main();

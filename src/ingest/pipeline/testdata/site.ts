@@ -1,0 +1,138 @@
+// A made-up news site for tests and bench/ingest.ts: article pages with the usual chrome around the
+// story (navigation, share bar, related links, footer) and RSS feeds listing them. Article text is
+// generated from a seed, with words drawn independently, so different seeds give texts that share
+// little beyond function words (as different real stories do) while a seed always gives the same text.
+
+const SYLLABLES = ['ka', 'ren', 'mo', 'lis', 'tor', 'va', 'bel', 'dun', 'si', 'mar', 'ek', 'o', 'lan', 'thi', 'gor', 'pe', 'ru', 'zan', 'hal', 'wen', 'ci', 'bro', 'fa', 'nel'];
+const SUBJECTS = ['council', 'ministry', 'union', 'hospital', 'harbour', 'university', 'court', 'railway', 'museum', 'bank', 'police', 'school', 'airport', 'utility', 'orchestra', 'ferry', 'library', 'brewery', 'cooperative', 'observatory', 'theatre', 'regulator', 'charity', 'shipyard', 'zoo', 'academy', 'tribunal', 'newspaper', 'bakery', 'mine'];
+const ADJECTIVES = ['new', 'regional', 'delayed', 'costly', 'quiet', 'northern', 'public', 'temporary', 'disputed', 'ambitious', 'modest', 'local', 'historic', 'rural', 'urgent', 'unusual', 'annual', 'private', 'coastal', 'national', 'southern', 'overdue', 'popular', 'controversial', 'second', 'smaller', 'revised', 'fragile', 'generous', 'strict'];
+const VERBS = ['approved', 'questioned', 'announced', 'postponed', 'expanded', 'criticised', 'welcomed', 'reviewed', 'funded', 'rejected', 'defended', 'revised', 'inspected', 'cancelled', 'extended', 'praised', 'doubled', 'paused', 'audited', 'blocked', 'shortened', 'renamed'];
+const NOUNS = ['plan', 'budget', 'bridge', 'contract', 'timetable', 'inquiry', 'tunnel', 'festival', 'reform', 'tariff', 'archive', 'clinic', 'market', 'pipeline', 'garden', 'shelter', 'vote', 'survey', 'wharf', 'depot', 'pension', 'lease', 'curfew', 'audit', 'ferry route', 'housing scheme', 'wind farm', 'tram line', 'grant', 'strike', 'census', 'ban'];
+const TAILS = ['after a long debate', 'despite objections from residents', 'for the third time this year', 'on Tuesday evening', 'ahead of the winter season', 'following a public hearing', 'without a formal vote', 'in a letter to members', 'at a crowded meeting', 'citing rising costs', 'before the election', 'under pressure from traders', 'with little warning', 'after months of talks'];
+
+/** Deterministic pseudo-random numbers (mulberry32). */
+export function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A made-up proper name: each story has people and places of its own, as real stories do. */
+function coined(next: () => number): string {
+  const word = Array.from({ length: 2 + Math.floor(next() * 2) }, () => SYLLABLES[Math.floor(next() * SYLLABLES.length)]).join('');
+  return word[0]!.toUpperCase() + word.slice(1);
+}
+
+/** Each story draws on a few people, places and words of its own: its topic. */
+interface Topic {
+  names: string[];
+  places: string[];
+  subjects: string[];
+  adjectives: string[];
+  verbs: string[];
+  nouns: string[];
+  tails: string[];
+}
+
+function topic(next: () => number): Topic {
+  const some = <T>(list: T[], n: number) => Array.from({ length: n }, () => list[Math.floor(next() * list.length)]!);
+  return {
+    names: Array.from({ length: 5 }, () => `${coined(next)} ${coined(next)}`),
+    places: Array.from({ length: 4 }, () => coined(next)),
+    subjects: some(SUBJECTS, 4),
+    adjectives: some(ADJECTIVES, 8),
+    verbs: some(VERBS, 6),
+    nouns: some(NOUNS, 8),
+    tails: some(TAILS, 4),
+  };
+}
+
+function sentence(next: () => number, t: Topic): string {
+  const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)]!;
+  const amount = Math.floor(next() * 900) + 12;
+  const forms = [
+    () => `The ${pick(t.adjectives)} ${pick(t.subjects)} in ${pick(t.places)} ${pick(t.verbs)} a ${pick(t.adjectives)} ${pick(t.nouns)} ${pick(t.tails)}.`,
+    () => `${pick(t.names)} said the ${pick(t.nouns)} would cost ${amount} million.`,
+    () => `${pick(t.places)} ${pick(t.verbs)} the ${pick(t.nouns)} ${pick(t.tails)}.`,
+    () => `${amount} people in ${pick(t.places)} signed against the ${pick(t.adjectives)} ${pick(t.nouns)}.`,
+    () => `${pick(t.names)} ${pick(t.verbs)} the ${pick(t.subjects)}, calling the ${pick(t.nouns)} ${pick(t.adjectives)}.`,
+    () => `${pick(t.subjects)} staff ${pick(t.verbs)} ${amount} ${pick(t.adjectives)} ${pick(t.nouns)} plans.`,
+    () => `"It is ${pick(t.adjectives)}," ${pick(t.names)} said of the ${pick(t.places)} ${pick(t.nouns)}.`,
+  ];
+  const text = pick(forms)();
+  return text[0]!.toUpperCase() + text.slice(1);
+}
+
+/** Paragraphs of about `words` words, the same for the same seed. */
+export function storyParagraphs(seed: number, words = 600): string[] {
+  const next = random(seed);
+  const about = topic(next);
+  const paragraphs: string[] = [];
+  let count = 0;
+  while (count < words) {
+    const sentences = Array.from({ length: 3 + Math.floor(next() * 3) }, () => sentence(next, about));
+    const paragraph = sentences.join(' ');
+    count += paragraph.split(/\s+/).length;
+    paragraphs.push(paragraph);
+  }
+  return paragraphs;
+}
+
+export interface PageOptions {
+  title: string;
+  paragraphs: string[];
+  byline?: string;
+  published?: string;
+  canonical?: string;
+  site?: string;
+}
+
+const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+export function articlePage({ title, paragraphs, byline = 'Staff reporter', published = '2026-03-02T09:00:00Z', canonical, site = 'The Harbour Times' }: PageOptions): string {
+  const related = Array.from({ length: 6 }, (_, i) => `<li><a href="/related/${i}">More from ${escape(site)}: story ${i + 1}</a></li>`).join('');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${escape(title)} | ${escape(site)}</title>
+${canonical ? `<link rel="canonical" href="${escape(canonical)}">` : ''}
+<meta property="og:site_name" content="${escape(site)}"><meta property="article:published_time" content="${published}">
+<script>window.analytics = { track() {} };</script></head>
+<body>
+<header class="site-header"><a href="/">${escape(site)}</a><nav><a href="/news">News</a> <a href="/sport">Sport</a> <a href="/culture">Culture</a> <a href="/opinion">Opinion</a></nav></header>
+<div class="share-bar"><a href="#">Share</a> <a href="#">Tweet</a> <a href="#">Email</a></div>
+<main><article>
+<h1>${escape(title)}</h1>
+<p class="byline">By <span class="author">${escape(byline)}</span> · <time datetime="${published}">${published.slice(0, 10)}</time></p>
+${paragraphs.map((p) => `<p>${escape(p)}</p>`).join('\n')}
+</article>
+<aside class="related"><h2>Related</h2><ul>${related}</ul></aside></main>
+<footer class="site-footer"><p>© ${escape(site)}. All rights reserved.</p><a href="/privacy">Privacy</a> <a href="/terms">Terms</a></footer>
+</body></html>`;
+}
+
+export interface FeedEntry {
+  guid: string;
+  link: string;
+  title: string;
+  /** HTML carried in <description>: an excerpt or the whole article. */
+  description: string;
+  published?: string;
+}
+
+export function rssFeed(title: string, link: string, entries: FeedEntry[], extra = ''): string {
+  const items = entries.map((e) => `<item><title>${escape(e.title)}</title><link>${escape(e.link)}</link><guid isPermaLink="false">${escape(e.guid)}</guid>
+<pubDate>${new Date(e.published ?? '2026-03-02T09:00:00Z').toUTCString()}</pubDate><description>${escape(e.description)}</description></item>`).join('\n');
+  return `<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>${escape(title)}</title><link>${escape(link)}</link><description>Test feed</description>${extra}
+${items}
+</channel></rss>`;
+}
+
+/** The first sentence of a story, as feeds that carry excerpts show it. */
+export function excerptOf(paragraphs: string[]): string {
+  return `<p>${escape(paragraphs[0]!.split('. ')[0]!)}…</p>`;
+}

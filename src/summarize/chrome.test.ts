@@ -1,0 +1,27 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { isChrome } from './chrome.ts';
+
+test('navigation, prompts, credits and update notices are chrome', () => {
+  for (const sentence of [
+    'No time to read?', 'Get a summary', 'No time to read? Get a summary', 'Previous Article', 'Next Article: Markets rally',
+    'Read more', 'READ MORE: The full story', 'Click here to watch the video.', 'Share this article', 'Share on Facebook',
+    'Subscribe to our newsletter for daily updates.', 'Sign up for our morning briefing.', 'Advertisement',
+    'Photo: Reuters', 'Image: Getty Images', '(AP Photo/Jane Doe)', 'Credit: John Smith/AFP',
+    'This article was updated on March 3 to correct a date.', 'This story has been updated with new figures.',
+    'All rights reserved.', 'Lire la suite', 'Weiterlesen', 'Artículo anterior', 'Читайте также: новости',
+    'Фото: ТАСС', 'Читайте також', '', '  ...  ',
+  ]) assert.equal(isChrome(sentence), true, sentence);
+});
+
+test('ordinary news sentences are not chrome', () => {
+  for (const sentence of [
+    'Subscribers will pay more from next month, the company said.',
+    'The minister said she would read more reports before deciding.',
+    'Comments made by the senator on Tuesday drew wide criticism from both parties.',
+    'Shares in the company rose 5% after the announcement.',
+    'The photo shows the moment the bridge collapsed.',
+    'He clicked through dozens of pages before finding the file.',
+    'Next year the article of the constitution will be reviewed again.',
+  ]) assert.equal(isChrome(sentence), false, sentence);
+});

@@ -1,0 +1,77 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createPageCache, type PageSource } from './page-cache.ts';
+
+function countingSource(state: { version: string; exists: boolean }) {
+  const calls = { load: 0, render: 0 };
+  const source: PageSource<string> = {
+    load: async () => {
+      calls.load++;
+      return state.exists ? { version: state.version, data: state.version } : undefined;
+    },
+    render: async (data) => {
+      calls.render++;
+      return `<p>${data}</p>`;
+    },
+  };
+  return { source, calls };
+}
+
+test('a page is rendered once and served from memory until it is due for a check', async () => {
+  let now = 1000;
+  const cache = createPageCache({ revalidateMs: 500, now: () => now });
+  const state = { version: 'v1', exists: true };
+  const { source, calls } = countingSource(state);
+  const first = await cache.get('a', source);
+  assert.equal(first?.body.toString(), '<p>v1</p>');
+  now += 499;
+  assert.equal(await cache.get('a', source), first);
+  assert.deepEqual(calls, { load: 1, render: 1 });
+
+  now += 1; // due: the version is checked, unchanged, so nothing is rendered
+  assert.equal(await cache.get('a', source), first);
+  assert.deepEqual(calls, { load: 2, render: 1 });
+
+  state.version = 'v2';
+  now += 500;
+  const second = await cache.get('a', source);
+  assert.equal(second?.body.toString(), '<p>v2</p>');
+  assert.notEqual(second?.etag, first?.etag);
+  assert.deepEqual(calls, { load: 3, render: 2 });
+});
+
+test('a page whose source is gone is dropped', async () => {
+  let now = 0;
+  const cache = createPageCache({ revalidateMs: 10, now: () => now });
+  const state = { version: 'v1', exists: true };
+  const { source } = countingSource(state);
+  assert.ok(await cache.get('a', source));
+  state.exists = false;
+  now = 10;
+  assert.equal(await cache.get('a', source), undefined);
+});
+
+test('concurrent misses share one render', async () => {
+  const cache = createPageCache();
+  const { source, calls } = countingSource({ version: 'v1', exists: true });
+  const pages = await Promise.all(Array.from({ length: 20 }, () => cache.get('a', source)));
+  assert.ok(pages.every((p) => p === pages[0]));
+  assert.deepEqual(calls, { load: 1, render: 1 });
+});
+
+test('the cache holds at most maxBytes', async () => {
+  const cache = createPageCache({ maxBytes: 4000 });
+  const calls = { render: 0 };
+  const source = (key: string): PageSource<string> => ({
+    load: async () => ({ version: key, data: key }),
+    render: async () => {
+      calls.render++;
+      return 'x'.repeat(1500) + key;
+    },
+  });
+  for (const key of ['a', 'b', 'c']) await cache.get(key, source(key));
+  await cache.get('c', source('c'));
+  assert.equal(calls.render, 3, 'the newest page stayed');
+  await cache.get('a', source('a'));
+  assert.equal(calls.render, 4, 'the oldest page was evicted');
+});
