@@ -10,7 +10,7 @@
 // the bench works in a schema of its own and drops it afterwards. Needs nothing from ../shared.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
@@ -20,6 +20,7 @@ import { sql } from 'kysely';
 import { openStore, type Store } from '../src/store/db.ts';
 import { createTestSchema } from '../src/store/testing.ts';
 import type { NewArticle } from '../src/store/schema.ts';
+import { searchArticles } from '../src/store/search.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SECTIONS = ['world', 'politics', 'business', 'science', 'technology', 'culture', 'sport', 'local'];
@@ -149,9 +150,10 @@ async function fill(store: Store): Promise<{ seconds: number; slugs: string[] }>
   await db.insertInto('sections').values(SECTIONS.map((slug, position) => ({ slug, name: capitalize(slug), position })))
     .onConflict((oc) => oc.column('slug').doNothing()).execute();
   const slugs: string[] = [];
-  const started = performance.now();
+  let writeMs = 0; // only the writes are timed, not generating the text
   for (let from = 0; from < N; from += BATCH) {
     const batch = Array.from({ length: Math.min(BATCH, N - from) }, (_, k) => generateArticle(from + k));
+    const started = performance.now();
     await db.transaction().execute(async (trx) => {
       const ids = await trx.insertInto('articles').values(batch.map((g) => g.article)).returning('id').execute();
       const rows = batch.map((g, k) => ({ ...g, id: Number(ids[k]!.id) }));
@@ -163,13 +165,13 @@ async function fill(store: Store): Promise<{ seconds: number; slugs: string[] }>
         sentences: JSON.stringify(r.sentences.slice(0, count).map((s, index) => ({ ...s, score: 1 / (index + 1), index }))),
       })))).execute();
     });
+    writeMs += performance.now() - started;
     for (const g of batch) slugs.push(g.article.slug);
     if (process.stderr.isTTY) process.stderr.write(`\r  inserted ${slugs.length}/${N}`);
   }
   if (process.stderr.isTTY) process.stderr.write('\n');
-  const seconds = (performance.now() - started) / 1000;
   await sql`ANALYZE`.execute(db);
-  return { seconds, slugs };
+  return { seconds: writeMs / 1000, slugs };
 }
 
 interface Server {
@@ -181,16 +183,16 @@ async function startServer(dbUrl: string): Promise<Server> {
   const child = spawn(process.execPath, ['bin/skim.js', 'serve', '--no-worker', '--db', dbUrl, '--host', '127.0.0.1', '--port', '0'], {
     cwd: ROOT, env: { ...process.env, REDIS_URL: '' }, stdio: ['ignore', 'pipe', 'inherit'],
   });
-  let output = '';
-  for await (const chunk of child.stdout!) {
-    output += String(chunk);
-    const match = /serving (http:\/\/\S+)/.exec(output);
-    if (match) {
-      child.stdout!.resume();
-      return { url: match[1]!, child };
-    }
-  }
-  throw new Error(`skim serve exited before serving:\n${output}`);
+  // The server's stdout keeps flowing after the address is read, so its later log lines never block.
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout!.on('data', (chunk) => {
+      output += String(chunk);
+      const match = /serving (http:\/\/\S+)/.exec(output);
+      if (match) resolve({ url: match[1]!, child });
+    });
+    child.on('exit', () => reject(new Error(`skim serve exited before serving:\n${output}`)));
+  });
 }
 
 async function stopServer(server: Server): Promise<void> {
@@ -232,6 +234,16 @@ async function load(url: string, nextPath: () => string): Promise<Load> {
   return { latencies: latencies.sort((a, b) => a - b), requests: result.requests.total, non2xx: result.non2xx, errors: result.errors };
 }
 
+/** Waits until the server has worked off the previous run's backlog (a quick /healthz). */
+async function settle(url: string): Promise<void> {
+  for (let i = 0; i < 30; i++) {
+    const started = performance.now();
+    await fetch(`${url}/healthz`);
+    if (performance.now() - started < 50) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
 /** Equal weight to each query class, whatever their request counts: the larger is thinned by stride. */
 function mixEqually(a: number[], b: number[]): number[] {
   const [small, large] = a.length <= b.length ? [a, b] : [b, a];
@@ -253,30 +265,38 @@ async function storeSizeMb(store: Store): Promise<number> {
 }
 
 async function benchBackend(name: string, dbUrl: string): Promise<void> {
-  console.log(`\n== ${name}: ${N.toLocaleString('en')} articles`);
+  // A busy machine slows every figure below: the load average says how busy it was.
+  console.log(`\n== ${name}: ${N.toLocaleString('en')} articles (load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} cores)`);
+  const common = Array.from({ length: 10 }, (_, k) => words[200 + k]!);
+  const rare = Array.from({ length: 10 }, (_, k) => words[20_000 + k]!);
   const store = await openStore(dbUrl);
-  const { seconds, slugs, sizeMb } = await fill(store)
-    .then(async (filled) => ({ ...filled, sizeMb: await storeSizeMb(store) }))
+  const { seconds, slugs, sizeMb, commonHits, rareHits } = await fill(store)
+    .then(async (filled) => ({
+      ...filled,
+      sizeMb: await storeSizeMb(store),
+      commonHits: (await searchArticles(store, { q: common[0]!, limit: 1 })).total,
+      rareHits: (await searchArticles(store, { q: rare[0]!, limit: 1 })).total,
+    }))
     .finally(() => store.close());
   console.log(`insert: ${(N / seconds).toFixed(0)} articles/s (${seconds.toFixed(1)} s; article + revision + 4 summaries, ${BATCH} per transaction); ${sizeMb.toFixed(0)} MB on disk`);
 
   const server = await startServer(dbUrl);
   try {
-    const common = Array.from({ length: 10 }, (_, k) => words[200 + k]!);
-    const rare = Array.from({ length: 10 }, (_, k) => words[20_000 + k]!);
     let turn = 0;
     const cycle = (items: string[]) => () => items[turn++ % items.length]!;
     const articlePath = () => `/articles/${encodeURIComponent(pick(slugs))}`;
     await load(server.url, articlePath); // warm-up: JIT, pool, the OS page cache
+    await settle(server.url);
     const articles = await load(server.url, articlePath);
+    await settle(server.url);
     const searchCommon = await load(server.url, cycle(common.map((q) => `/search?q=${q}`)));
+    await settle(server.url);
     const searchRare = await load(server.url, cycle(rare.map((q) => `/search?q=${q}`)));
     const search = mixEqually(searchCommon.latencies, searchRare.latencies);
     const memory = memoryMb(server.child.pid!);
     const failures = [articles, searchCommon, searchRare].reduce((n, r) => n + r.non2xx + r.errors, 0);
-    const hits = await fetch(`${server.url}/search?q=${common[0]}`).then((r) => r.text()).then((html) => /([\d,]+) results?/.exec(html)?.[1] ?? '?');
     console.log(`article page: p50 ${fmt(percentile(articles.latencies, 50))}, p99 ${fmt(percentile(articles.latencies, 99))} (${(articles.requests / SECONDS).toFixed(0)} req/s)`);
-    console.log(`search: p95 ${fmt(percentile(search, 95))} (common words p95 ${fmt(percentile(searchCommon.latencies, 95))}, ~${hits} hits for "${common[0]}"; rare words p95 ${fmt(percentile(searchRare.latencies, 95))})`);
+    console.log(`search: p95 ${fmt(percentile(search, 95))} (common words p95 ${fmt(percentile(searchCommon.latencies, 95))}, e.g. ${commonHits} hits; rare words p95 ${fmt(percentile(searchRare.latencies, 95))}, e.g. ${rareHits} hits)`);
     console.log(`web process RSS: ${memory.rss.toFixed(0)} MB now, ${memory.peak.toFixed(0)} MB peak`);
     if (failures > 0) console.log(`WARNING: ${failures} failed or non-2xx responses`);
   } finally {

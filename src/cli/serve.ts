@@ -6,6 +6,7 @@ import { ensureAdminToken } from '../store/tokens.ts';
 import { seedDemoContent } from '../ingest/demo.ts';
 import { buildApp } from '../web/app.ts';
 import { openQueue } from '../jobs/queue.ts';
+import { startBackgroundJobs } from '../jobs/run.ts';
 
 const HELP = `
 Usage: skim serve [--db URL] [--port N] [--host H] [--no-worker]
@@ -46,7 +47,9 @@ export async function run(args: string[]): Promise<number> {
   const store = await open(resolveDbUrl(parsed.values.db));
   console.log(`skim: database ${store.location}`);
   const queue = await openQueue();
-  const stopJobs = () => queue.close();
+  const jobs = parsed.values['no-worker'] ? undefined : startBackgroundJobs(store, queue, { concurrency: 4 });
+  // Stopping the jobs drains them and closes the queue; without jobs the queue is closed alone.
+  const stopJobs = () => (jobs ? jobs.stop() : queue.close());
   let app;
   try {
     const seeded = await seedDemoContent(store);

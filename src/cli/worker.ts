@@ -21,6 +21,9 @@ Options:
   --job-lock-ms N     Redis: how long a crashed worker's job stays claimed before another worker
                       retries it (default 30000)
   --tick-ms N         how often the scheduler looks for due sources (default 15000)
+
+Environment: REDIS_URL (redis://…), SKIM_REDIS_PREFIX (key prefix, default skim),
+SKIM_FETCH_ALLOW (hosts or CIDRs the fetcher may reach despite the SSRF guard).
 `;
 
 function positiveInteger(name: string, value: string | undefined, fallback: number): number {

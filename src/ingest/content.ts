@@ -43,7 +43,8 @@ export interface TextNode {
 /**
  * Plain text of DOM nodes: one paragraph per block element (p, headings, list items, blockquotes,
  * table rows, br…), whitespace collapsed to single spaces inside a paragraph, paragraphs joined by
- * a blank line, NFC-normalized.
+ * a blank line. Only whitespace changes: src/web/source-marks.ts maps text offsets back onto the
+ * HTML by its non-whitespace characters.
  */
 export function nodesToText(nodes: ArrayLike<TextNode>): string {
   const paragraphs: string[] = [];
@@ -72,7 +73,7 @@ export function nodesToText(nodes: ArrayLike<TextNode>): string {
   };
   walk(nodes);
   flush();
-  return paragraphs.join('\n\n').normalize('NFC');
+  return paragraphs.join('\n\n');
 }
 
 /** Plain text of an HTML fragment or document by the rule of `nodesToText`. */
@@ -122,6 +123,7 @@ export function prepareContent(input: { body: string; format: ContentFormat; bas
     html,
     text,
     wordCount: countWords(text),
-    contentHash: createHash('sha256').update(text).digest('hex'),
+    // NFC: the same words typed with combining accents are the same content.
+    contentHash: createHash('sha256').update(text.normalize('NFC')).digest('hex'),
   };
 }

@@ -8,9 +8,10 @@ import { getArticle, insertArticle, uniqueSlug, updateArticle } from '../store/a
 import { ensureSection } from '../store/sections.ts';
 import { saveSummaries, type StoredSummary } from '../store/summaries.ts';
 import { prepareContent } from './content.ts';
-import { canonicalUrl } from './dedup/canonical.ts';
+import { canonicalUrl } from './dedup/canonical-url.ts';
 import { detectLanguage } from '../text/language.ts';
 import { summarize, SUMMARIZER_VERSION, type SummaryLength } from '../summarize/summarize.ts';
+import { summaryDuration } from '../metrics.ts';
 
 export interface ArticleInput {
   title: string;
@@ -39,12 +40,17 @@ export interface PublishResult {
 export const SUMMARY_LENGTHS: SummaryLength[] = ['short', 'medium', 'long', 'bullets'];
 
 export function summarizeArticle(text: string, title: string, lang: string, contentHash: string): StoredSummary[] {
-  return SUMMARY_LENGTHS.map((length) => ({
-    length,
-    version: SUMMARIZER_VERSION,
-    contentHash,
-    sentences: summarize(text, { title, lang, length }).sentences,
-  }));
+  const stopTimer = summaryDuration.startTimer();
+  try {
+    return SUMMARY_LENGTHS.map((length) => ({
+      length,
+      version: SUMMARIZER_VERSION,
+      contentHash,
+      sentences: summarize(text, { title, lang, length }).sentences,
+    }));
+  } finally {
+    stopTimer();
+  }
 }
 
 function toIsoDate(value: string | null | undefined, fallback: string): string {

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { Store } from '../store/db.ts';
+import { redisPrefix } from './queue.ts';
 
 export interface Lock {
   /** Takes the lease if it is free or expired, renews it if this process holds it; true when held. */
@@ -45,7 +46,7 @@ export function createRedisLock(redisUrl: string, name: string, ttlMs: number): 
   // A short retry budget: a lock check that cannot reach Redis fails fast and counts as "not held".
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, lazyConnect: true });
   redis.on('error', () => {});
-  const key = `skim:lock:${name}`;
+  const key = `${redisPrefix()}:lock:${name}`;
   const holder = holderId();
   return {
     async hold() {

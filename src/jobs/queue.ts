@@ -48,12 +48,17 @@ export interface JobQueue {
 export interface QueueOptions {
   /** Redis URL; defaults to REDIS_URL. Without one the queue is in-process. */
   redisUrl?: string;
-  /** Redis key prefix (tests use their own). */
+  /** Redis key prefix; defaults to redisPrefix(). */
   prefix?: string;
   /** First retry delay; each further retry doubles it (default 5 s). */
   backoffMs?: number;
   /** Redis only: how long a dead worker's job stays locked before another worker takes it over (default 30 s). */
   lockMs?: number;
+}
+
+/** Every Redis key of skim starts with this: SKIM_REDIS_PREFIX (one per test, or per install sharing a Redis), else 'skim'. */
+export function redisPrefix(): string {
+  return process.env.SKIM_REDIS_PREFIX || 'skim';
 }
 
 export const DEFAULT_ATTEMPTS = 3;

@@ -3,7 +3,7 @@
 // back and another worker runs it again, which is why handlers are idempotent.
 import { Queue, Worker, UnrecoverableError, type Job } from 'bullmq';
 import {
-  DEFAULT_ATTEMPTS, DEFAULT_BACKOFF_MS, PermanentJobError,
+  DEFAULT_ATTEMPTS, DEFAULT_BACKOFF_MS, PermanentJobError, redisPrefix,
   type FailedJob, type JobQueue, type QueueOptions,
 } from './queue.ts';
 
@@ -14,7 +14,7 @@ const IDLE_POLL_MS = 200;
 export function createRedisQueue(redisUrl: string, options: QueueOptions = {}): JobQueue {
   // BullMQ's blocking worker connection requires maxRetriesPerRequest: null.
   const connection = { url: redisUrl, maxRetriesPerRequest: null };
-  const prefix = options.prefix ?? 'skim';
+  const prefix = options.prefix ?? redisPrefix();
   const backoffMs = options.backoffMs ?? DEFAULT_BACKOFF_MS;
   const queue = new Queue(QUEUE_NAME, { connection, prefix });
   queue.on('error', reportError);

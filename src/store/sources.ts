@@ -52,6 +52,15 @@ export function findSourceByUrl(db: Db, url: string): Promise<Source | undefined
   return db.selectFrom('sources').selectAll().where('url', '=', url).executeTakeFirst();
 }
 
+export type SourceHealth = 'new' | 'ok' | 'warning' | 'failing';
+
+/** new: never fetched; failing: the last poll failed; warning: the feed was read but some items were not. */
+export function sourceHealth(source: Pick<Source, 'last_fetched_at' | 'last_error' | 'error_count'>): SourceHealth {
+  if (source.error_count > 0) return 'failing';
+  if (source.last_error) return 'warning';
+  return source.last_fetched_at ? 'ok' : 'new';
+}
+
 /** Every source with the number of articles it brought (near-duplicate copies not counted). */
 export async function listSources(db: Db): Promise<SourceStatus[]> {
   const rows = await db.selectFrom('sources')

@@ -37,14 +37,14 @@ const STARTS_WITH_PROMPT = new RegExp(`^[^\\p{L}\\p{N}]*(${alternatives(PROMPT_P
 const HAS_PROMPT = new RegExp(`(?<![\\p{L}\\p{N}])(${alternatives(PROMPT_PHRASES)}|${alternatives(PROMPT_WORDS)})(?![\\p{L}\\p{N}])`, 'iu');
 
 // Phrases that mark a chrome sentence wherever they occur, at any length.
-const ANYWHERE = [
-  /\bno time to read\?\s*get a summary\b/iu,
-  /\b(this|the) (article|story|post|page) (was|has been) (last )?(updated|amended|corrected)\b/iu,
-  /\b(this|the) (article|story|post) (was )?originally (published|appeared)\b/iu,
-  /\bclick here\b/iu,
-  /\ball rights reserved\b/iu,
-  /\b(share|follow us) on (facebook|twitter|x|linkedin|whatsapp|instagram)\b/iu,
-];
+const ANYWHERE = new RegExp([
+  /\bno time to read\?\s*get a summary\b/,
+  /\b(this|the) (article|story|post|page) (was|has been) (last )?(updated|amended|corrected)\b/,
+  /\b(this|the) (article|story|post) (was )?originally (published|appeared)\b/,
+  /\bclick here\b/,
+  /\ball rights reserved\b/,
+  /\b(share|follow us) on (facebook|twitter|x|linkedin|whatsapp|instagram)\b/,
+].map((pattern) => pattern.source).join('|'), 'i');
 
 // Photo and image credits: "Photo: Reuters", "Image: Getty Images", "(AP Photo/Jane Doe)", "Фото: ТАСС".
 const CREDIT = /^[\s([]*(photos?|images?|pictures?|credits?|photograph|illustration|foto|fotos|bild|crédit|crédits|фото|ілюстрація)\s*(credit)?\s*[:©|/]/iu;
@@ -59,7 +59,7 @@ export function isChrome(sentence: string): boolean {
   const words = sentence.match(WORD)?.length ?? 0;
   if (words === 0) return true;
   if (CREDIT.test(sentence) || CREDIT_AGENCY.test(sentence)) return true;
-  if (ANYWHERE.some((pattern) => pattern.test(sentence))) return true;
+  if (ANYWHERE.test(sentence)) return true;
   if (words <= SHORT_SENTENCE_WORDS && STARTS_WITH_PROMPT.test(sentence)) return true;
   return words <= PROMPT_ONLY_WORDS && HAS_PROMPT.test(sentence);
 }

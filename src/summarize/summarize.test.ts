@@ -56,6 +56,7 @@ test('lengths choose the documented number of sentences, in article order', () =
   assert.ok(count('bullets') >= 3 && count('bullets') <= 5);
   assert.equal(summarize(ARTICLE).length, 'medium');
   assert.equal(summarize(ARTICLE, { sentences: 7 }).sentences.length, 7);
+  for (const sentences of [0, -2, Number.NaN]) assert.equal(summarize(ARTICLE, { sentences }).sentences.length, 0);
   const indices = summarize(ARTICLE, { length: 'long' }).sentences.map((s) => s.index);
   assert.deepEqual(indices, [...indices].sort((a, b) => a - b));
   assert.match(SUMMARIZER_VERSION, /\S/);

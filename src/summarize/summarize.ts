@@ -13,10 +13,16 @@ export interface SummarizeOptions { title?: string; lang?: string; length?: Summ
 
 const MODEL = checkedModel();
 
-/** Changes whenever the algorithm or the weights do: summaries are cached under it. */
+/**
+ * Summaries are cached under this: the leading number is bumped by hand when the algorithm
+ * changes, the rest is the hash of the trained weights.
+ */
 export const SUMMARIZER_VERSION = `1-${MODEL.version}`;
 
-/** How many sentences each length asks for, given the number of candidate sentences. */
+/**
+ * How many sentences each length asks for: a short summary is one sentence when the best one is
+ * long enough to stand alone; long and bullet summaries grow with the article.
+ */
 function sentenceCount(length: SummaryLength, candidates: number, bestWords: number): number {
   switch (length) {
     case 'short': return bestWords >= 20 ? 1 : 2;
@@ -26,6 +32,11 @@ function sentenceCount(length: SummaryLength, candidates: number, bestWords: num
   }
 }
 
+/**
+ * Summarizes plain text (paragraphs separated by blank lines). `sentences` overrides the count
+ * that `length` implies; `lang` (ISO 639-1) is detected when left out. Never throws on bad text:
+ * empty, binary or chrome-only input gives zero sentences.
+ */
 export function summarize(text: string, opts: SummarizeOptions = {}): Summary {
   const length = opts.length ?? 'medium';
   const lang = opts.lang ?? detectLanguage(text);
@@ -33,7 +44,8 @@ export function summarize(text: string, opts: SummarizeOptions = {}): Summary {
   const scores = candidates.map((s) => sentenceScore(MODEL, s.features));
   const best = scores.reduce((top, score, i) => (score > scores[top]! ? i : top), 0);
   const bestWords = candidates[best] ? sentenceTokens(candidates[best]).length : 0;
-  const count = Math.max(0, Math.floor(opts.sentences ?? sentenceCount(length, candidates.length, bestWords)));
+  const requested = opts.sentences ?? sentenceCount(length, candidates.length, bestWords);
+  const count = Number.isFinite(requested) ? Math.max(0, Math.floor(requested)) : 0;
   const sentences = selectSentences(candidates, scores, count).map((i) => {
     const { text: sentence, start, end, index } = candidates[i]!;
     return { text: sentence, start, end, index, score: scores[i]! };

@@ -1,7 +1,7 @@
 // The words the segmenter needs per language: abbreviations that end with a period but rarely end
 // a sentence, and the function words that open one. Entries are lowercased, abbreviations without
-// the final period (inner periods stay: "u.s", "z.b"). Every language also gets the English entries:
-// news in any language quotes English names and titles.
+// the final period (inner periods stay: "u.s", "z.b").
+import { primaryLanguage } from './language.ts';
 
 interface AbbreviationTable {
   /** Never end a sentence: titles before a name, "e.g.", "vs.". */
@@ -26,9 +26,8 @@ const TABLES: Record<string, AbbreviationTable> = {
       'figs', 'mt', 'ft', 'ave', 'blvd'],
     maybe: ['u.s', 'u.k', 'u.n', 'e.u', 'd.c', 'l.a', 'n.y', 'a.m', 'p.m', 'etc', 'inc', 'corp', 'ltd',
       'co', 'bros', 'jr', 'sr', 'plc', 'llc', 'al', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep',
-      'sept', 'oct', 'nov', 'dec', 'ala', 'ariz', 'ark', 'calif', 'colo', 'conn', 'del', 'fla', 'ga',
-      'ill', 'ind', 'kan', 'ky', 'la', 'md', 'mass', 'mich', 'minn', 'miss', 'mo', 'mont', 'neb', 'nev',
-      'okla', 'ore', 'pa', 'tenn', 'tex', 'va', 'vt', 'wash', 'wis', 'wyo'],
+      'sept', 'oct', 'nov', 'dec', 'ala', 'ariz', 'calif', 'colo', 'conn', 'fla', 'ga', 'kan', 'ky', 'md',
+      'mich', 'minn', 'mont', 'neb', 'nev', 'okla', 'tenn', 'tex', 'va', 'vt', 'wis', 'wyo'],
     beforeNumber: ['no', 'nos', 'vol', 'p', 'pp', 'art', 'sec', 'ch', 'para', 'ex', 'op', 'rt'],
     starters: 'the a an he she it they we i you his her its their our my your this that these those ' +
       'nobody everybody everyone someone somebody anyone nothing everything something ' +
@@ -108,10 +107,10 @@ const TABLES: Record<string, AbbreviationTable> = {
       'vandaag gisteren',
   },
   ru: {
-    never: ['т.е', 'т.к', 'т.н', 'т.ч', 'напр', 'см', 'ср', 'ул', 'пр', 'просп', 'пер', 'пл', 'наб', 'им',
+    never: ['т.е', 'т.к', 'т.н', 'т.ч', 'напр', 'см', 'ср', 'ул', 'просп', 'пер', 'пл', 'наб', 'им',
       'св', 'акад', 'проф', 'доц', 'ген', 'кн', 'гр', 'г-н', 'тов', 'обл', 'р-н', 'оз', 'д', 'стр', 'рис',
-      'табл', 'т', 'ок', 'около'],
-    maybe: ['г', 'гг', 'вв', 'в', 'т.д', 'т.п', 'др', 'пр', 'млн', 'млрд', 'тыс', 'руб', 'коп', 'долл',
+      'табл', 'т', 'ок'],
+    maybe: ['г', 'гг', 'вв', 'т.д', 'т.п', 'др', 'пр', 'млн', 'млрд', 'тыс', 'руб', 'коп', 'долл',
       'янв', 'февр', 'авг', 'сент', 'окт', 'нояб', 'дек'],
     beforeNumber: ['№', 'с', 'ст', 'п', 'гл', 'ч', 'кв'],
     starters: 'он она оно они мы я вы ты это этот эта эти тот та те но и а или однако поэтому потом ' +
@@ -122,7 +121,7 @@ const TABLES: Record<string, AbbreviationTable> = {
   uk: {
     never: ['т.б', 'т.зв', 'напр', 'див', 'пор', 'вул', 'просп', 'пров', 'пл', 'наб', 'обл', 'р-н', 'ім',
       'св', 'акад', 'проф', 'доц', 'ген', 'гр', 'п', 'пан', 'пані', 'д', 'рис', 'табл', 'м', 'с', 'смт',
-      'бл', 'близько'],
+      'бл'],
     maybe: ['р', 'рр', 'ст', 'т.д', 'т.п', 'ін', 'млн', 'млрд', 'тис', 'грн', 'коп', 'дол', 'січ', 'лют',
       'бер', 'квіт', 'трав', 'черв', 'лип', 'серп', 'вер', 'жовт', 'лист', 'груд'],
     beforeNumber: ['№', 'ч', 'гл', 'розд', 'стор'],
@@ -138,25 +137,34 @@ export interface BoundaryWords {
   abbreviations: ReadonlyMap<string, AbbreviationKind>;
   /** Sentence-opening function words of the language and of English. */
   starters: ReadonlySet<string>;
-  /** False when the language has no table here: only its English entries apply. */
+  /** False when the language has no table here: only the international English entries apply. */
   known: boolean;
 }
 
+// English entries that every language gets, since news in any language quotes English names,
+// titles and companies. The rest of the English table stays English: "est", "det" and "sens" are
+// words elsewhere.
+const INTERNATIONAL = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'e.g', 'i.e', 'vs', 'u.s', 'u.k',
+  'u.n', 'e.u', 'inc', 'corp', 'ltd', 'co', 'jr', 'etc', 'a.m', 'p.m', 'no']);
+
 const merged = new Map<string, BoundaryWords>();
 
-/** Words of `lang` plus the English ones; the language's own abbreviation kind wins on a clash. */
+/** Words of `lang`, plus the international English abbreviations and English sentence starters. */
 export function boundaryWordsFor(lang: string): BoundaryWords {
   let words = merged.get(lang);
   if (!words) {
-    const own = TABLES[lang];
+    const base = primaryLanguage(lang);
+    const english = TABLES.en!;
+    const own = TABLES[base];
     const abbreviations = new Map<string, AbbreviationKind>();
-    const starters = new Set<string>();
-    for (const table of own && own !== TABLES.en ? [TABLES.en!, own] : [TABLES.en!]) {
-      for (const kind of ['never', 'maybe', 'beforeNumber'] as const) {
-        for (const word of table[kind]) abbreviations.set(word, kind);
+    const starters = new Set(english.starters.split(' '));
+    for (const kind of ['never', 'maybe', 'beforeNumber'] as const) {
+      for (const word of english[kind]) {
+        if (base === 'en' || INTERNATIONAL.has(word)) abbreviations.set(word, kind);
       }
-      for (const word of table.starters.split(' ')) starters.add(word);
+      if (own && own !== english) for (const word of own[kind]) abbreviations.set(word, kind);
     }
+    if (own) for (const word of own.starters.split(' ')) starters.add(word);
     words = { abbreviations, starters, known: own !== undefined };
     merged.set(lang, words);
   }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { detectLanguage } from './language.ts';
+import { detectLanguage, primaryLanguage } from './language.ts';
 
 const PARAGRAPHS: Record<string, string> = {
   en: 'The city council approved a new budget on Tuesday evening, raising spending on schools and public transport while cutting the cost of parking permits for residents.',
@@ -29,6 +29,13 @@ test('detectLanguage: falls back to en when the text is too short or has no word
 });
 
 test('detectLanguage: reads only a prefix of a long text', () => {
-  const long = PARAGRAPHS.de + ' ' + 'The rest of this text is English and very long. '.repeat(20_000);
+  const long = `${PARAGRAPHS.de} ${PARAGRAPHS.de} ${PARAGRAPHS.de} ` + 'The rest of this text is English. '.repeat(20_000);
   assert.equal(detectLanguage(long), 'de');
+});
+
+test('primaryLanguage: region and script subtags are dropped', () => {
+  assert.equal(primaryLanguage('en-US'), 'en');
+  assert.equal(primaryLanguage(' pt_BR '), 'pt');
+  assert.equal(primaryLanguage('zh-Hant-TW'), 'zh');
+  assert.equal(primaryLanguage('DE'), 'de');
 });

@@ -59,6 +59,11 @@ const CASES: Array<{ name: string; lang?: string; text: string; expected: string
     expected: ['Apple Inc. said profits rose.', 'Shares of Acme Corp. fell 3%.', 'They bought Acme Corp.', 'The deal closed.'],
   },
   {
+    name: 'ordinary words before a capitalized word end the sentence',
+    text: 'He was ill. Doctors said so. She will miss. Everyone knew.',
+    expected: ['He was ill.', 'Doctors said so.', 'She will miss.', 'Everyone knew.'],
+  },
+  {
     name: 'initials',
     text: 'J. K. Rowling met George W. Bush in 2005. They talked. He wanted Plan B. The rest agreed.',
     expected: ['J. K. Rowling met George W. Bush in 2005.', 'They talked.', 'He wanted Plan B.', 'The rest agreed.'],
@@ -75,6 +80,16 @@ const CASES: Array<{ name: string; lang?: string; text: string; expected: string
     expected: ['He said "no."', 'Then he left.', '"Why?" he asked.', '"Because," she said.',
       '"Stop!" John Smith shouted.', 'Everyone froze.', '"Is it over?"', 'The crowd waited.',
       'She asked, "Is it true?"', 'Nobody answered.'],
+  },
+  {
+    name: 'ellipses inside quotes before an attribution',
+    text: '"I think...," he asked. "Well..." she said. "Maybe…" Smith added.',
+    expected: ['"I think...," he asked.', '"Well..." she said.', '"Maybe…" Smith added.'],
+  },
+  {
+    name: 'a speech verb after a function word does not make an attribution',
+    text: '"What now?" The president said he would stay. "Enough!" Senator Jane Smith said.',
+    expected: ['"What now?"', 'The president said he would stay.', '"Enough!" Senator Jane Smith said.'],
   },
   {
     name: 'curly quotes and single quotes',
@@ -157,6 +172,11 @@ const CASES: Array<{ name: string; lang?: string; text: string; expected: string
       '"why?" he asked.', 'the u.s. economy grew too.', 'growth hit 3.5%.', 'analysts were surprised.'],
   },
   {
+    name: 'cased text with lowercase words after abbreviations is not taken for lowercased text',
+    text: 'He met U.S. officials at 5 p.m. on Friday in the U.S. capital, e.g. at the embassy.',
+    expected: ['He met U.S. officials at 5 p.m. on Friday in the U.S. capital, e.g. at the embassy.'],
+  },
+  {
     name: 'lowercased text: a closing quote still ends a sentence',
     text: 'he said it was "over." the fans disagreed. they stayed at at&t. then they left.',
     expected: ['he said it was "over."', 'the fans disagreed.', 'they stayed at at&t.', 'then they left.'],
@@ -173,10 +193,22 @@ const CASES: Array<{ name: string; lang?: string; text: string; expected: string
     expected: ['Er kam am 3. Oktober an.', 'Das war z. B. gut.', 'Nr. 5 war dabei.', 'Hr. Müller kam im Jahr 2004.', 'Danach ging er.'],
   },
   {
+    name: 'language tag with a region',
+    lang: 'de-AT',
+    text: 'Er kam am 3. Oktober an. Danach ging er.',
+    expected: ['Er kam am 3. Oktober an.', 'Danach ging er.'],
+  },
+  {
     name: 'German: an ordinal-looking number before a function word ends the sentence',
     lang: 'de',
     text: 'Er wurde 3. Dann ging er nach Hause.',
     expected: ['Er wurde 3.', 'Dann ging er nach Hause.'],
+  },
+  {
+    name: 'English abbreviations that are words elsewhere stay English',
+    lang: 'fr',
+    text: "C'est ce qu'il est. Pierre le sait. Il va dans tous les sens. Marie aussi.",
+    expected: ["C'est ce qu'il est.", 'Pierre le sait.', 'Il va dans tous les sens.', 'Marie aussi.'],
   },
   {
     name: 'French: M. and guillemets with spaces',
@@ -235,6 +267,11 @@ const CASES: Array<{ name: string; lang?: string; text: string; expected: string
     name: 'abbreviation at the very end',
     text: 'He moved to the U.S.',
     expected: ['He moved to the U.S.'],
+  },
+  {
+    name: 'long runs of spaces between sentences',
+    text: 'First one.' + ' '.repeat(200) + 'Second one.\t\t\tThird one.',
+    expected: ['First one.', 'Second one.', 'Third one.'],
   },
   {
     name: 'no punctuation at all',

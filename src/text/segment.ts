@@ -6,6 +6,7 @@
 // re-splitting its spans; deciding each candidate boundary once, from a few characters of context,
 // is simpler and keeps the cost linear in the length of the text.
 import { boundaryWordsFor, type BoundaryWords } from './abbreviations.ts';
+import { primaryLanguage } from './language.ts';
 import { isStopword } from './tokens.ts';
 
 export interface Span {
@@ -29,13 +30,15 @@ export function splitParagraphs(text: string): Span[] {
 }
 
 /**
- * Sentences of `text` as verbatim, trimmed spans in document order. `lang` (ISO 639-1) picks the
+ * Sentences of `text` as verbatim, trimmed spans in document order. `lang` (ISO 639-1, or a tag
+ * such as "de-AT") picks the
  * abbreviation table and the function words that tell a sentence start after an ambiguous period.
  * Datelines ("WASHINGTON (Reuters) --") are cut from the start of a paragraph and bylines
  * ("By Jane Doe, CNN") are left out: they are not sentences a summary should quote.
  */
 export function splitSentences(text: string, lang = 'en'): Span[] {
-  const context: Context = { text, lang, caseless: isCaseless(text), words: boundaryWordsFor(lang) };
+  const base = primaryLanguage(lang);
+  const context: Context = { text, lang: base, caseless: isCaseless(text), words: boundaryWordsFor(base) };
   const sentences: Span[] = [];
   for (const paragraph of splitParagraphs(text)) {
     let firstInParagraph = true;
@@ -59,7 +62,8 @@ interface Context {
 }
 
 const CASE_SAMPLE_LENGTH = 20_000;
-const SENTENCE_START_LETTER = /[.!?]["'”’)]*\s+["'“‘(]?(\p{L})/gu;
+// A word of four or more letters, so that "U.S. officials" and "5 p.m. on" do not count.
+const SENTENCE_START_LETTER = /\p{L}{4}[.!?]["'”’)]*\s+["'“‘(]?(\p{L})/gu;
 
 /** Sentences after a period mostly start in lowercase, or the text has no capitals at all. */
 function isCaseless(text: string): boolean {
@@ -130,6 +134,7 @@ function isHardWrapped(lines: string[]): boolean {
 
 const TERMINAL_RUN = /(?:[.!?…‼⁇⁈⁉؟]|[。！？।])+/gu;
 const WIDE_TERMINAL = /[。！？।]/u;
+const WHITESPACE = /\s*/y;
 const CLOSERS = /^(?:["'”“’‘»›)\]}」』）】〉》]|[ \u00a0\u202f][»›])*/u;
 const OPENERS = /^[\s"'“‘„«‹(\[{¿¡*_—–-]*/u;
 const WORD_AHEAD = /^[\p{L}\p{M}\p{N}]{1,40}/u;
@@ -155,11 +160,12 @@ function sentenceRanges(context: Context, blockStart: number, blockEnd: number):
     if (runEnd <= sentenceStart) continue;
     const closers = CLOSERS.exec(block.slice(runEnd, runEnd + 8))![0];
     const end = runEnd + closers.length;
-    const ahead = block.slice(end, end + LOOKAHEAD);
-    const atBlockEnd = ahead.trim() === '' && end + LOOKAHEAD >= block.length;
-    if (atBlockEnd) break;
+    WHITESPACE.lastIndex = end;
+    const nextStart = end + WHITESPACE.exec(block)![0].length;
+    if (nextStart === block.length) break;
     const wide = WIDE_TERMINAL.test(match[0]);
-    if (!wide && !/^\s/.test(ahead)) continue;
+    if (!wide && nextStart === end) continue;
+    const ahead = block.slice(nextStart, nextStart + LOOKAHEAD);
     if (!wide && !endsSentence(context, block, sentenceStart, match.index, match[0], closers, ahead)) continue;
     ranges.push([blockStart + sentenceStart, blockStart + end]);
     sentenceStart = end;
@@ -196,11 +202,11 @@ function endsSentence(
     if (before === null) return false;
     const decision = periodAfterToken(context, before, next, lowerNext);
     if (decision !== 'ordinary') return decision === 'split';
-  } else if (/[!?؟‼⁇⁈⁉]/.test(run) && /["”»’']/.test(closers) && isSpeechAttribution(ahead, context)) {
+  } else if (/["”»’']/.test(closers) && isSpeechAttribution(ahead, context)) {
     return false;
   }
-  // Ellipses and plain endings: a lowercase word continues the sentence, unless the whole
-  // text is lowercased, where only the speech check above and abbreviations can join.
+  // Plain endings: a lowercase word continues the sentence. In lowercased text case says nothing,
+  // so every remaining period, question or exclamation mark ends one, and an ellipsis never does.
   if (context.caseless) return !run.includes('…') && !run.startsWith('..');
   return !lowerNext;
 }
@@ -265,12 +271,12 @@ const SPEECH_VERBS = new Set(['said', 'says', 'asked', 'asks', 'added', 'adds', 
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'you', 'it']);
 
 /**
- * `"Why?" he asked` and `"Stop!" John Smith shouted`: a speech verb within three words, after a
+ * `"Why?" he asked` and `"Stop!" John Smith shouted`: a speech verb within four words, after a
  * speaker made of names or a pronoun. `"Is it true?" Nobody answered` is a new sentence.
  */
 function isSpeechAttribution(ahead: string, context: Context): boolean {
   if (context.lang !== 'en') return false;
-  const words = ahead.trimStart().split(/[^\p{L}\p{M}'’-]+/u, 4).slice(0, 3);
+  const words = ahead.trimStart().split(/[^\p{L}\p{M}'’-]+/u, 5).slice(0, 4);
   const verbAt = words.findIndex((word) => SPEECH_VERBS.has(word.toLowerCase()));
   if (verbAt < 0) return false;
   if (context.caseless) return true;

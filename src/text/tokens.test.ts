@@ -78,3 +78,9 @@ test('contentTermsOfTokens: same terms from tokens already at hand', () => {
   assert.deepEqual(contentTermsOfTokens(tokenize(text), 'fr'), contentTerms(text, 'fr'));
   assert.deepEqual(contentTerms(text, 'fr'), ['gouvern', 'augment', 'impôt']);
 });
+
+test('language tags with a region use their primary language', () => {
+  assert.equal(stem('running', 'en-US'), 'run');
+  assert.equal(isStopword('não', 'pt_BR'), true);
+  assert.deepEqual(contentTerms('Die Regierungen', 'DE-at'), ['regier']);
+});

@@ -5,6 +5,7 @@
 import { StemmerUk } from '@nlpjs/lang-uk';
 import { newStemmer } from 'snowball-stemmers';
 import stopwordLists from 'stopwords-iso';
+import { primaryLanguage } from './language.ts';
 
 // Letters, combining marks and digits of any script. Apostrophes and hyphens split words, as in
 // the ROUGE tokenizer the summaries are scored with ("don't" -> "don", "t"; both are stopwords).
@@ -41,7 +42,8 @@ function stemmerFor(lang: string): StemFunction {
   return stemmer;
 }
 
-function algorithmFor(lang: string): StemFunction {
+function algorithmFor(tag: string): StemFunction {
+  const lang = primaryLanguage(tag);
   const algorithm = SNOWBALL_ALGORITHMS[lang];
   if (algorithm) {
     const snowball = newStemmer(algorithm);
@@ -68,7 +70,10 @@ function memoized(stemWord: StemFunction): StemFunction {
   };
 }
 
-/** Stem of a lowercased word; languages without a stemmer return the word unchanged. */
+/**
+ * Stem of a lowercased word. `lang` is an ISO 639-1 code or a tag such as "en-US"; languages
+ * without a stemmer return the word unchanged.
+ */
 export function stem(word: string, lang: string): string {
   return stemmerFor(lang)(word);
 }
@@ -78,7 +83,7 @@ const stopwordSets = new Map<string, ReadonlySet<string>>();
 function stopwordsFor(lang: string): ReadonlySet<string> {
   let set = stopwordSets.get(lang);
   if (!set) {
-    set = new Set(stopwordLists[lang] ?? []);
+    set = new Set(stopwordLists[primaryLanguage(lang)] ?? []);
     stopwordSets.set(lang, set);
   }
   return set;

@@ -8,6 +8,7 @@ import type { Section } from '../store/schema.ts';
 import type { AppContext } from './context.ts';
 import { assetRoutes } from './assets.ts';
 import { pageRoutes } from './routes.tsx';
+import { sourcesRoutes } from './sources.tsx';
 import { apiRoutes } from './api/routes.ts';
 import { syndicationRoutes } from './syndication/routes.ts';
 import { handleApiError, handleApiNotFound } from './api/errors.ts';
@@ -58,8 +59,10 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     return sendErrorPage(reply, 404, 'Page not found', 'There is no page at this address. It may have moved, or the link may be mistyped.');
   });
 
+  await app.register(opsRoutes, ctx);
   await app.register(assetRoutes);
   await app.register(pageRoutes, ctx);
+  await app.register(sourcesRoutes, ctx);
   await app.register(apiRoutes, ctx);
   await app.register(syndicationRoutes, ctx);
   return app;

@@ -184,6 +184,9 @@ describe('section page', () => {
     assert.ok(titles.indexOf('Oldest story about ferries') < titles.indexOf('A page that was not an article'), 'newest first');
     assert.ok(!titles.includes('Newest story about harbours'), 'another section');
     assert.ok(document.querySelector('.section-nav a[aria-current="page"]'));
+    const feeds = [...document.querySelectorAll('link[rel="alternate"]')].map((l: { getAttribute(n: string): string }) => l.getAttribute('href'));
+    assert.deepEqual(feeds.slice(0, 2), ['/sections/local/feed.xml', '/sections/local/atom.xml']);
+    assert.ok(feeds.includes('/feed.xml'), 'and the site feed');
     const xss = await page('/sections/b-onmouseover-alert-2-harbour-b');
     assert.equal(xss.document.querySelector('h1').textContent, XSS_SECTION);
     assertEscaped(xss.body);

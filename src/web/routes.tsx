@@ -20,6 +20,8 @@ const HOME_ARTICLES = 60;
 const PER_HOME_GROUP = 5;
 const HOME_RAIL = 4;
 export const MAX_QUERY_LENGTH = 200;
+// Browsers revalidate with the ETag on every view, so an edit shows at once.
+const ARTICLE_HEADERS = { ...HTML_HEADERS, 'cache-control': 'no-cache' };
 
 const PageQuery = Type.Object({ page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })) });
 const SearchQuery = Type.Object({
@@ -60,7 +62,7 @@ export const pageRoutes: FastifyPluginAsync<AppContext> = async (app, { store, p
       render: (view) => renderArticleView(store, view, origin),
     });
     if (!page) return reply.callNotFound();
-    return sendPayload(request, reply, page, { ...HTML_HEADERS, 'cache-control': 'no-cache' });
+    return sendPayload(request, reply, page, ARTICLE_HEADERS);
   });
 
   app.get<{ Params: { slug: string }; Querystring: Static<typeof PageQuery> }>(

@@ -1,20 +1,21 @@
-// Test helpers for the web plugins: an in-memory store, a bare Fastify instance with one plugin,
-// sample articles and a snapshot of everything stored (to prove a bad request changed nothing).
+// Test helpers for the web plugins: a bare Fastify instance with one plugin, sample articles, and a
+// snapshot of everything stored (to prove a bad request changed nothing).
 import { readFileSync } from 'node:fs';
+import type { TestContext } from 'node:test';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
-import { openStore, type Store } from '../store/db.ts';
+import type { Store } from '../store/db.ts';
 import { publishArticle, type ArticleInput } from '../ingest/publish.ts';
 import type { AppContext } from './context.ts';
 
 export const sampleBody = readFileSync(new URL('./testdata/harbour.md', import.meta.url), 'utf8');
 
-export async function appWith(plugin: FastifyPluginAsync<AppContext>): Promise<{ app: FastifyInstance; store: Store }> {
-  const store = await openStore(':memory:');
+/** A Fastify instance with only `plugin`, closed when the test ends. */
+export async function appWith(t: TestContext, plugin: FastifyPluginAsync<AppContext>, store: Store): Promise<FastifyInstance> {
   const app = Fastify({ logger: false });
-  app.addHook('onClose', () => store.close());
+  t.after(() => app.close());
   await app.register(plugin, { store });
   await app.ready();
-  return { app, store };
+  return app;
 }
 
 export function sampleArticle(overrides: Partial<ArticleInput> = {}): ArticleInput {
@@ -25,9 +26,9 @@ export async function publish(store: Store, overrides: Partial<ArticleInput> = {
   return (await publishArticle(store, sampleArticle(overrides)))!.id;
 }
 
-/** Every stored row, as one string. */
+/** Every stored row, as one string independent of row order. */
 export async function snapshot(store: Store): Promise<string> {
   const tables = ['articles', 'revisions', 'summaries', 'sections', 'tokens'] as const;
   const rows = await Promise.all(tables.map((t) => store.db.selectFrom(t).selectAll().execute()));
-  return JSON.stringify(rows);
+  return JSON.stringify(rows.map((table) => table.map((row) => JSON.stringify(row)).sort()));
 }

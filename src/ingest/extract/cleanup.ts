@@ -155,18 +155,21 @@ function isProse({ text, linkChars }: Paragraph): boolean {
   return countWords(text) >= 15 && linkChars < text.length / 2;
 }
 
-function isBoilerplate(paragraph: Paragraph, hints: CleanupHints, repeated: Set<string>): boolean {
+/** `beforeProse`: no running text yet, where kickers and section labels ("Review") sit. */
+function isBoilerplate(paragraph: Paragraph, hints: CleanupHints, repeated: Set<string>, beforeProse: boolean): boolean {
   const { element, text } = paragraph;
   const words = countWords(text);
   if (words === 0 || words > 25) return false;
   const key = normalized(text);
   const sentence = /[.!?:]["”’)]?$/.test(text);
-  const tableCell = /^(t[dhr]|caption)$/.test(element.localName);
-  if ((words <= 4 && !sentence && !tableCell && repeated.has(key)) || hints.urls.includes(text)) return true;
+  // Lists and tables repeat short items ("Total", "Yes") by design.
+  const listOrTable = /^(li|dt|dd|t[dhr]|caption)$/.test(element.localName);
+  if ((words <= 4 && !sentence && !listOrTable && repeated.has(key)) || hints.urls.includes(text)) return true;
   if (hints.title && key === normalized(hints.title)) return true;
   if (PROMPT.test(text) || isDateline(text) || isBylineLine(text, words, hints)) return true;
-  const heading = /^h[1-6]$/.test(element.localName);
-  return !heading && followsImage(element) && (CREDIT_TEXT.test(text) || (words <= 12 && !sentence));
+  if (/^h[1-6]$/.test(element.localName)) return false;
+  if (beforeProse && words === 1 && !sentence && !listOrTable) return true;
+  return followsImage(element) && (CREDIT_TEXT.test(text) || (words <= 12 && !sentence));
 }
 
 /** Cleans `root` in place and returns its inner HTML. */
@@ -182,6 +185,7 @@ export function cleanArticle(root: Element, hints: CleanupHints): string {
     seen.add(key);
   }
   let inPromo = false;
+  let beforeProse = true;
   for (const [index, paragraph] of blocks.entries()) {
     if (COMMENTS_HEADER.test(paragraph.text) && index >= blocks.length / 2) {
       for (const { element } of blocks.slice(index)) element.remove();
@@ -189,7 +193,8 @@ export function cleanArticle(root: Element, hints: CleanupHints): string {
     }
     if (PROMO_HEADER.test(paragraph.text)) inPromo = true;
     else if (inPromo && isProse(paragraph)) inPromo = false;
-    if (inPromo || isBoilerplate(paragraph, hints, repeated)) paragraph.element.remove();
+    if (inPromo || isBoilerplate(paragraph, hints, repeated, beforeProse)) paragraph.element.remove();
+    else if (isProse(paragraph)) beforeProse = false;
   }
   return root.innerHTML;
 }

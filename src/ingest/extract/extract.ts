@@ -40,8 +40,9 @@ function baseUrlOf(document: Document, url: string | undefined): string | undefi
 }
 
 /** linkedom implies no <html> or <body> (Readability needs both): add them where a page leaves them out. */
+const HEAVY = /<!--[\s\S]*?-->|<script\b(?![^>]*ld\+json)[^>]*>[\s\S]*?<\/script\s*>|<style\b[^>]*>[\s\S]*?<\/style\s*>|<svg\b[^>]*>[\s\S]*?<\/svg\s*>/gi;
 function parseDocument(html: string): Document {
-  let source = html.replace(/^\s*<!doctype[^>]*>/i, '');
+  let source = (process.env.STRIP ? html.replace(HEAVY, '') : html).replace(/^\s*<!doctype[^>]*>/i, '');
   if (!/<body[\s>]/i.test(source)) source = `<body>${source.replace(/<\/?html[^>]*>/gi, '')}</body>`;
   if (!/<html[\s>]/i.test(source)) source = `<html>${source}</html>`;
   return (parseHTML(`<!doctype html>${source}`) as unknown as { document: Document }).document;

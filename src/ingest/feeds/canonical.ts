@@ -43,18 +43,31 @@ const ATOM_NAMESPACES = new Set(['http://www.w3.org/2005/Atom', 'http://purl.org
 const ATOM_TEXT_CONSTRUCTS = new Set(['title', 'subtitle', 'tagline', 'summary', 'content', 'rights', 'copyright', 'info']);
 
 // Cheap text markers of every rewrite below; false positives only cost time.
-const MARKERS = [
-  /<[\w.-]+:(?:channel|item|author|body)[\s>]/, // prefixed RSS elements, dc:author, xhtml:body
+const BASE64_TYPE = String.raw`\s[^>]*type\s*=\s*["'](?!text\/)[\w.+-]+\/(?![\w.+-]*xml["'])`;
+const ATOM_TEXT = `(?:${[...ATOM_TEXT_CONSTRUCTS].join('|')})`;
+const UNPREFIXED_MARKERS = [
   /<(?:fullitem|body)[\s>]/,
   /<channel[\s>](?:(?!<item[\s>])[\s\S])*?<author[\s>]/, // an <author> before the first item
   /\smode\s*=\s*["']base64/,
-  /<(?:[\w.-]+:)?(?:title|subtitle|summary|content|rights)\s[^>]*type\s*=\s*["'](?!text\/)[\w.+-]+\/(?![\w.+-]*xml["'])/,
+  new RegExp(`<${ATOM_TEXT}${BASE64_TYPE}`),
   /^\s*(?:<\?[\s\S]*?\?>\s*|<!--[\s\S]*?-->\s*)*<(?:[\w.-]+:)?entry[\s>]/,
+];
+// Prefixed markers, for the prefixes the document binds to each namespace.
+const PREFIXED_MARKERS: [Set<string>, string][] = [
+  [RSS_NAMESPACES, '[\\w.-]+[\\s>]'],
+  [new Set([NS.dc]), 'author[\\s>]'],
+  [new Set([NS.xhtml]), 'body[\\s>]'],
+  [ATOM_NAMESPACES, ATOM_TEXT + BASE64_TYPE],
 ];
 
 /** Whether the document uses a spelling canonicalXml rewrites. */
 export function needsCanonicalXml(text: string): boolean {
-  return MARKERS.some((marker) => marker.test(text));
+  if (UNPREFIXED_MARKERS.some((marker) => marker.test(text))) return true;
+  const declarations = [...text.matchAll(/\sxmlns:([\w.-]+)\s*=\s*["']([^"']*)["']/g)];
+  return PREFIXED_MARKERS.some(([namespaces, element]) => {
+    const prefixes = declarations.filter(([, , uri]) => namespaces.has(uri!)).map(([, prefix]) => prefix!.replace(/\./g, '\\.'));
+    return prefixes.length > 0 && new RegExp(`<(?:${prefixes.join('|')}):${element}`).test(text);
+  });
 }
 
 type Rename = { ns: string | null; local: string };

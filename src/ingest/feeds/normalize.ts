@@ -24,7 +24,7 @@ function person(name: string | null | undefined, email?: string | null): string 
 }
 
 /** `url` made absolute against `base`; unchanged when either is not a usable URL. */
-export function resolveUrl(url: string | null, base: string | null): string | null {
+function resolveUrl(url: string | null, base: string | null): string | null {
   if (!url) return null;
   if (!base) return url;
   try {
@@ -59,8 +59,6 @@ function refreshHints(ttl: number | undefined, sy: { updatePeriod?: string; upda
     updateFrequency: typeof sy?.updateFrequency === 'number' ? sy.updateFrequency : null,
   };
 }
-
-const NO_REFRESH_HINTS: RefreshHints = { ttlMinutes: null, updatePeriod: null, updateFrequency: null };
 
 // --- Atom -----------------------------------------------------------------------------------
 
@@ -210,7 +208,7 @@ function json(feed: JsonFeed.Feed<string> & JsonFeedV1, url: string | null): Nor
     categories: unique(item.tags ?? []),
     enclosures: (item.attachments ?? []).map((a) => enclosure(a.url, a.mime_type, a.size_in_bytes, base)).filter(present),
   }));
-  return { format: 'json', feed: info, items, refresh: NO_REFRESH_HINTS };
+  return { format: 'json', feed: info, items, refresh: refreshHints(undefined, undefined) };
 }
 
 /** Maps any feedsmith result to the normalized schema; `url` is where the document came from. */

@@ -3,6 +3,7 @@
 // layout of the first bytes (XML spec, appendix F); otherwise UTF-8, falling back to windows-1252
 // when the bytes are not valid UTF-8. iconv-lite decodes: Node 20's TextDecoder treats
 // windows-1252 as ISO-8859-1 and lacks UTF-32.
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 
 export type DecodedText = { text: string; charset: string };
@@ -58,15 +59,14 @@ function usableCharset(label: string | null): string | null {
   return iconv.encodingExists(resolved) ? resolved : null;
 }
 
-const isUtf8 = (label: string) => label === 'utf-8' || label === 'utf8';
+const isUtf8Label = (label: string) => label === 'utf-8' || label === 'utf8';
 // A wide charset named by an ASCII-compatible document is a mislabel: its bytes are not UTF-16/32.
 const isWide = (label: string) => /^(utf-?16|utf-?32|ucs-?[24])/.test(label);
 
-function decodeUtf8OrLatin(bytes: Uint8Array): DecodedText {
-  const text = iconv.decode(Buffer.from(bytes), 'utf-8');
+function decodeUtf8OrLatin(bytes: Buffer): DecodedText {
+  if (isUtf8(bytes)) return { text: bytes.toString('utf8'), charset: 'utf-8' };
   // Invalid UTF-8 with no trustworthy label is almost always windows-1252.
-  if (text.includes('\ufffd')) return { text: iconv.decode(Buffer.from(bytes), 'windows-1252'), charset: 'windows-1252' };
-  return { text, charset: 'utf-8' };
+  return { text: iconv.decode(bytes, 'windows-1252'), charset: 'windows-1252' };
 }
 
 /**
@@ -81,6 +81,6 @@ export function decodeText(input: Uint8Array, contentType?: string | null): Deco
   const head = bytes.subarray(0, 4096).toString('latin1');
   const candidates = [headerCharset(contentType), declaredCharset(head)].map(usableCharset);
   const charset = candidates.find((c): c is string => c !== null && !isWide(c));
-  if (!charset || isUtf8(charset)) return decodeUtf8OrLatin(bytes);
+  if (!charset || isUtf8Label(charset)) return decodeUtf8OrLatin(bytes);
   return { text: iconv.decode(bytes, charset), charset };
 }

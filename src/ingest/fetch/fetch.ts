@@ -176,7 +176,7 @@ export async function fetchUrl(url: string, opts: FetchOptions = {}): Promise<Fe
         current = new URL(responseHeaders.location, current);
         continue;
       }
-      if (status === 304 || status >= 400 || status < 200) {
+      if (status < 200 || status >= 300) {
         await response.body.dump();
         if (status === 304) return result(status, current, responseHeaders, Buffer.alloc(0));
         const retryAfterMs = status === 429 || status === 503 ? parseRetryAfter(responseHeaders['retry-after']) ?? undefined : undefined;

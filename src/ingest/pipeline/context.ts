@@ -1,7 +1,8 @@
 // What every ingestion step shares: the store, one per-host gate for the whole process (so that
 // concurrent jobs stay polite together), and the fetch settings.
 import type { Store } from '../../store/db.ts';
-import { fetchUrl, type FetchOptions, type FetchResult } from '../fetch/fetch.ts';
+import { FetchError, fetchUrl, type FetchOptions, type FetchResult } from '../fetch/fetch.ts';
+import { fetchErrors } from '../../metrics.ts';
 import { createHostGate, type HostGate, type HostGateOptions } from '../fetch/politeness.ts';
 
 export interface IngestContext {
@@ -27,7 +28,10 @@ export const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, applicati
 
 /** A GET through the host gate and the SSRF guard. */
 export function politeFetch(ctx: IngestContext, url: string, options: Omit<FetchOptions, 'allow'> = {}): Promise<FetchResult> {
-  const get = () => fetchUrl(url, { ...options, allow: ctx.allow });
+  const get = () => fetchUrl(url, { ...options, allow: ctx.allow }).catch((err: unknown) => {
+    fetchErrors.inc({ reason: err instanceof FetchError ? err.code : 'other' });
+    throw err;
+  });
   // A malformed URL has no host to wait for; fetchUrl turns it into a FetchError.
   return URL.canParse(url) ? ctx.gate.run(url, get) : get();
 }

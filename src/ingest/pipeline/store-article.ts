@@ -10,8 +10,7 @@ import {
 } from '../../store/article-sources.ts';
 import { countWords } from '../content.ts';
 import { canonicalUrl } from '../dedup/canonical-url.ts';
-import { findNearDuplicate, simhash, simhashBands, simhashFromHex, simhashToHex } from '../dedup/simhash.ts';
-import { MIN_ARTICLE_WORDS } from '../extract/quality.ts';
+import { findNearDuplicate, MIN_FINGERPRINT_WORDS, simhash, simhashBands, simhashFromHex, simhashToHex } from '../dedup/simhash.ts';
 import { publishArticle, type ArticleInput } from '../publish.ts';
 import type { IngestContext } from './context.ts';
 
@@ -126,7 +125,7 @@ function linkKindFor(links: ArticleSource[]): LinkKind {
 
 /** Only real articles are fingerprinted: stubs and challenge pages would all look alike. */
 function isFingerprintable(loaded: LoadedArticle): boolean {
-  return (loaded.input.status ?? 'ok') === 'ok' && countWords(loaded.text) >= MIN_ARTICLE_WORDS;
+  return (loaded.input.status ?? 'ok') === 'ok' && countWords(loaded.text) >= MIN_FINGERPRINT_WORDS;
 }
 
 async function nearDuplicateOf(db: Db, fingerprint: bigint): Promise<number | null> {

@@ -144,7 +144,6 @@ function optionsFor(baseUrl: string | undefined): sanitize.IOptions {
         };
       },
     },
-    allowedEmptyAttributes: ['alt', 'allowfullscreen'],
     selfClosing: ['img', 'br', 'hr', 'source', 'col', 'wbr'],
     // Images and embeds whose only URL was refused are noise; a link without one is just its text.
     exclusiveFilter: (frame) => {

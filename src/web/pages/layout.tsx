@@ -3,6 +3,7 @@ import type { ComponentChildren } from 'preact';
 import type { Section } from '../../store/schema.ts';
 import { assetPath } from '../assets.ts';
 import { sectionPath } from '../paths.ts';
+import { FEED_FILES } from '../syndication/feeds.ts';
 
 export interface HeadLink {
   rel: string;
@@ -29,9 +30,21 @@ export interface LayoutProps {
   children: ComponentChildren;
 }
 
+const FEED_TYPES = [
+  { file: FEED_FILES.rss, type: 'application/rss+xml', label: 'RSS' },
+  { file: FEED_FILES.atom, type: 'application/atom+xml', label: 'Atom' },
+  { file: FEED_FILES.json, type: 'application/feed+json', label: 'JSON Feed' },
+];
+
 export const SITE_NAME = 'skim';
 
 export function Layout({ head, sections, lang = 'en', query, currentSection, children }: LayoutProps) {
+  // A section page offers its own feeds; every page offers the site's.
+  const section = currentSection ? sections.find((s) => s.slug === currentSection) : undefined;
+  const feeds = [
+    ...(section ? FEED_TYPES.map((f) => ({ ...f, href: `${sectionPath(section.slug)}/${f.file}`, title: `${section.name} (${f.label})` })) : []),
+    ...FEED_TYPES.map((f) => ({ ...f, href: `/${f.file}`, title: `${SITE_NAME} (${f.label})` })),
+  ];
   return (
     <html lang={lang}>
       <head>
@@ -44,6 +57,7 @@ export function Layout({ head, sections, lang = 'en', query, currentSection, chi
         <link rel="stylesheet" href={assetPath('site.css')} />
         <link rel="icon" type="image/svg+xml" href={assetPath('icon.svg')} />
         {head.links?.map((l) => <link rel={l.rel} href={l.href} type={l.type} title={l.title} />)}
+        {feeds.map((f) => <link rel="alternate" type={f.type} href={f.href} title={f.title} />)}
         {head.properties?.map(([key, content]) =>
           key.startsWith('twitter:') ? <meta name={key} content={content} /> : <meta property={key} content={content} />)}
         <script src={assetPath('site.js')} defer />
@@ -81,6 +95,7 @@ export function Layout({ head, sections, lang = 'en', query, currentSection, chi
         <footer class="site-footer">
           <div class="wrap">
             <p>{SITE_NAME}: self-hosted news with instant summaries, computed when an article is stored.</p>
+            <p>Follow: {FEED_TYPES.map((f, i) => <>{i > 0 && ' · '}<a href={`/${f.file}`}>{f.label}</a></>)}</p>
           </div>
         </footer>
       </body>

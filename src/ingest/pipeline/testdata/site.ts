@@ -28,7 +28,27 @@ function coined(next: () => number): string {
   return word[0]!.toUpperCase() + word.slice(1);
 }
 
-/** Each story draws on a few people, places and words of its own: its topic. */
+type Pick = <T>(list: T[]) => T;
+
+/** Sentence shapes; each story writes in a few of them, as each writer has habits of their own. */
+const FORMS: ((pick: Pick, t: Topic, amount: number) => string)[] = [
+  (pick, t) => `The ${pick(t.adjectives)} ${pick(t.subjects)} in ${pick(t.places)} ${pick(t.verbs)} a ${pick(t.adjectives)} ${pick(t.nouns)} ${pick(t.tails)}.`,
+  (pick, t, n) => `${pick(t.names)} said the ${pick(t.nouns)} would cost ${n} million.`,
+  (pick, t) => `${pick(t.places)} ${pick(t.verbs)} the ${pick(t.nouns)} ${pick(t.tails)}.`,
+  (pick, t, n) => `${n} people in ${pick(t.places)} signed against the ${pick(t.adjectives)} ${pick(t.nouns)}.`,
+  (pick, t) => `${pick(t.names)} ${pick(t.verbs)} the ${pick(t.subjects)}, calling the ${pick(t.nouns)} ${pick(t.adjectives)}.`,
+  (pick, t, n) => `${pick(t.subjects)} staff ${pick(t.verbs)} ${n} ${pick(t.adjectives)} ${pick(t.nouns)} plans.`,
+  (pick, t) => `"It is ${pick(t.adjectives)}," ${pick(t.names)} said of the ${pick(t.places)} ${pick(t.nouns)}.`,
+  (pick, t, n) => `By ${1990 + (n % 35)}, ${pick(t.places)} had ${pick(t.verbs)} every ${pick(t.nouns)}.`,
+  (pick, t) => `Why ${pick(t.verbs)} ${pick(t.names)} a ${pick(t.nouns)} nobody wanted?`,
+  (pick, t, n) => `Figures seen by ${pick(t.subjects)} auditors show ${n} ${pick(t.nouns)} complaints.`,
+  (pick, t) => `Neither ${pick(t.names)} nor ${pick(t.names)} answered questions about ${pick(t.adjectives)} ${pick(t.nouns)} money.`,
+  (pick, t, n) => `Turnout reached ${n % 100} percent when ${pick(t.places)} voters ${pick(t.verbs)} ${pick(t.adjectives)} ${pick(t.nouns)} rules.`,
+  (pick, t) => `Earlier, ${pick(t.subjects)} lawyers ${pick(t.verbs)} ${pick(t.names)} over ${pick(t.places)}.`,
+  (pick, t, n) => `Some ${n} ${pick(t.nouns)} workers marched through ${pick(t.places)} ${pick(t.tails)}.`,
+];
+
+/** Each story draws on a few people, places, words and sentence shapes of its own: its topic. */
 interface Topic {
   names: string[];
   places: string[];
@@ -37,6 +57,7 @@ interface Topic {
   verbs: string[];
   nouns: string[];
   tails: string[];
+  forms: typeof FORMS;
 }
 
 function topic(next: () => number): Topic {
@@ -49,22 +70,13 @@ function topic(next: () => number): Topic {
     verbs: some(VERBS, 6),
     nouns: some(NOUNS, 8),
     tails: some(TAILS, 4),
+    forms: some(FORMS, 4),
   };
 }
 
 function sentence(next: () => number, t: Topic): string {
-  const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)]!;
-  const amount = Math.floor(next() * 900) + 12;
-  const forms = [
-    () => `The ${pick(t.adjectives)} ${pick(t.subjects)} in ${pick(t.places)} ${pick(t.verbs)} a ${pick(t.adjectives)} ${pick(t.nouns)} ${pick(t.tails)}.`,
-    () => `${pick(t.names)} said the ${pick(t.nouns)} would cost ${amount} million.`,
-    () => `${pick(t.places)} ${pick(t.verbs)} the ${pick(t.nouns)} ${pick(t.tails)}.`,
-    () => `${amount} people in ${pick(t.places)} signed against the ${pick(t.adjectives)} ${pick(t.nouns)}.`,
-    () => `${pick(t.names)} ${pick(t.verbs)} the ${pick(t.subjects)}, calling the ${pick(t.nouns)} ${pick(t.adjectives)}.`,
-    () => `${pick(t.subjects)} staff ${pick(t.verbs)} ${amount} ${pick(t.adjectives)} ${pick(t.nouns)} plans.`,
-    () => `"It is ${pick(t.adjectives)}," ${pick(t.names)} said of the ${pick(t.places)} ${pick(t.nouns)}.`,
-  ];
-  const text = pick(forms)();
+  const pick: Pick = (list) => list[Math.floor(next() * list.length)]!;
+  const text = pick(t.forms)(pick, t, Math.floor(next() * 900) + 12);
   return text[0]!.toUpperCase() + text.slice(1);
 }
 

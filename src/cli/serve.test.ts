@@ -1,0 +1,51 @@
+// `skim serve` as a user runs it: a child process on a temporary SQLite file and a free port.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+const BIN = fileURLToPath(new URL('../../bin/skim.js', import.meta.url));
+
+test('serve: creates the store, seeds the demo, prints database, URL and token, stops on SIGTERM', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'skim-serve-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const db = join(dir, 'nested', 'skim.db');
+  const child = spawn(process.execPath, [BIN, 'serve', '--db', db, '--port', '0', '--host', '127.0.0.1'], {
+    env: { ...process.env, PORT: '1', SKIM_DB: join(dir, 'not-this.db') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const lines: string[] = [];
+  for await (const line of createInterface({ input: child.stdout })) {
+    lines.push(line);
+    if (line.includes('demo articles') || lines.length >= 4) break;
+  }
+  assert.equal(lines[0], `skim: database ${db}`);
+  const url = /^skim: serving (http:\/\/127\.0\.0\.1:\d+)$/.exec(lines[1] ?? '')?.[1];
+  assert.ok(url, lines.join('\n'));
+  assert.match(lines[2] ?? '', /^skim: admin token skim_[\w-]{20,}$/);
+  assert.match(lines[3] ?? '', /^skim: added \d+ demo articles to the empty store$/);
+
+  const home = await fetch(url);
+  assert.equal(home.status, 200);
+  assert.ok((await home.text()).includes('class="lead-story"'));
+
+  child.kill('SIGTERM');
+  assert.equal(await exited, 0);
+});
+
+test('serve: bad flags are one clear line and a non-zero exit', () => {
+  const badPort = spawnSync(process.execPath, [BIN, 'serve', '--port', 'eighty'], { encoding: 'utf8' });
+  assert.equal(badPort.status, 1);
+  assert.equal(badPort.stderr.trim(), "skim: invalid port 'eighty': expected a number from 0 to 65535");
+  const extra = spawnSync(process.execPath, [BIN, 'serve', 'now'], { encoding: 'utf8' });
+  assert.equal(extra.status, 1);
+  assert.match(extra.stderr, /unexpected argument 'now'/);
+  const help = spawnSync(process.execPath, [BIN, 'serve', '--help'], { encoding: 'utf8' });
+  assert.equal(help.status, 0);
+  assert.match(help.stdout, /Usage: skim serve/);
+});
