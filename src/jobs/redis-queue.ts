@@ -20,6 +20,11 @@ export function createRedisQueue(redisUrl: string, options: QueueOptions = {}): 
   queue.on('error', reportError);
   let worker: Worker | undefined;
 
+  async function counts() {
+    const c = await queue.getJobCounts('waiting', 'active', 'delayed', 'failed');
+    return { waiting: c.waiting ?? 0, active: c.active ?? 0, delayed: c.delayed ?? 0, failed: c.failed ?? 0 };
+  }
+
   return {
     kind: 'redis',
     async add(name, data, opts = {}) {
@@ -52,10 +57,7 @@ export function createRedisQueue(redisUrl: string, options: QueueOptions = {}): 
       });
       worker.on('error', reportError);
     },
-    async counts() {
-      const c = await queue.getJobCounts('waiting', 'active', 'delayed', 'failed');
-      return { waiting: c.waiting ?? 0, active: c.active ?? 0, delayed: c.delayed ?? 0, failed: c.failed ?? 0 };
-    },
+    counts,
     async failed(limit) {
       if (limit <= 0) return [];
       const jobs = await queue.getFailed(0, limit - 1);
@@ -70,7 +72,7 @@ export function createRedisQueue(redisUrl: string, options: QueueOptions = {}): 
     },
     async idle() {
       for (;;) {
-        const c = await this.counts();
+        const c = await counts();
         if (c.waiting + c.active + c.delayed === 0) return;
         await new Promise((resolve) => setTimeout(resolve, IDLE_POLL_MS));
       }

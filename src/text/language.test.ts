@@ -26,6 +26,9 @@ test('detectLanguage: falls back to en when the text is too short or has no word
   assert.equal(detectLanguage(''), 'en');
   assert.equal(detectLanguage('Ja.'), 'en');
   assert.equal(detectLanguage('1234 5678 — 90 %'), 'en');
+  let garbage = '';
+  for (let i = 0; i < 2000; i++) garbage += String.fromCharCode((i * 7919) % 0xffff);
+  assert.match(detectLanguage(garbage), /^[a-z]{2}$/);
 });
 
 test('detectLanguage: reads only a prefix of a long text', () => {

@@ -84,3 +84,13 @@ test('language tags with a region use their primary language', () => {
   assert.equal(isStopword('não', 'pt_BR'), true);
   assert.deepEqual(contentTerms('Die Regierungen', 'DE-at'), ['regier']);
 });
+
+test('tokenize and contentTerms accept binary garbage and lone surrogates', () => {
+  let garbage = '';
+  for (let i = 0; i < 5000; i++) garbage += String.fromCharCode((i * 7919) % 0xffff);
+  for (const lang of ['en', 'ru', 'uk', 'xx']) {
+    const terms = contentTerms(garbage, lang);
+    assert.ok(terms.every((term) => term.length > 0));
+  }
+  assert.ok(tokenize(garbage).length > 0);
+});

@@ -2,10 +2,12 @@
 // Lists come from stopwords-iso and stems from snowball-stemmers (plus @nlpjs/lang-uk for
 // Ukrainian, which snowball-stemmers lacks); this module only picks, caches and glues them so the
 // per-sentence hot path stays a regex match and set lookups.
-import { StemmerUk } from '@nlpjs/lang-uk';
+import { createRequire } from 'node:module';
 import { newStemmer } from 'snowball-stemmers';
 import stopwordLists from 'stopwords-iso';
 import { primaryLanguage } from './language.ts';
+
+const require = createRequire(import.meta.url);
 
 // Letters, combining marks and digits of any script. Apostrophes and hyphens split words, as in
 // the ROUGE tokenizer the summaries are scored with ("don't" -> "don", "t"; both are stopwords).
@@ -50,6 +52,8 @@ function algorithmFor(tag: string): StemFunction {
     return (word) => snowball.stem(word);
   }
   if (lang === 'uk') {
+    // Loaded on first use: the package also brings @nlpjs/core and sentiment data (~6 MB).
+    const { StemmerUk } = require('@nlpjs/lang-uk') as typeof import('@nlpjs/lang-uk');
     const ukrainian = new StemmerUk();
     return (word) => ukrainian.stemWord(word);
   }

@@ -61,6 +61,7 @@ const PARAGRAPH_TAGS = new Set([...BLOCK_TAGS].filter((tag) => tag !== 'br' && t
 interface Paragraph {
   element: Element;
   text: string;
+  words: number;
   /** Characters of the text inside links. */
   linkChars: number;
 }
@@ -89,7 +90,8 @@ function paragraphs(root: Element): Paragraph[] {
       }
     }
     if (!containsBlock && PARAGRAPH_TAGS.has(element.localName) && element !== root) {
-      found.push({ element, text: text.replace(/\s+/g, ' ').trim(), linkChars });
+      const normalizedText = text.replace(/\s+/g, ' ').trim();
+      found.push({ element, text: normalizedText, words: countWords(normalizedText), linkChars });
     }
     return [text, linkChars, containsBlock];
   };
@@ -151,14 +153,13 @@ function removeLinkLists(root: Element): void {
 }
 
 /** A paragraph of running text, as opposed to a link line or a label. */
-function isProse({ text, linkChars }: Paragraph): boolean {
-  return countWords(text) >= 15 && linkChars < text.length / 2;
+function isProse({ text, words, linkChars }: Paragraph): boolean {
+  return words >= 15 && linkChars < text.length / 2;
 }
 
 /** `beforeProse`: no running text yet, where kickers and section labels ("Review") sit. */
 function isBoilerplate(paragraph: Paragraph, hints: CleanupHints, repeated: Set<string>, beforeProse: boolean): boolean {
-  const { element, text } = paragraph;
-  const words = countWords(text);
+  const { element, text, words } = paragraph;
   if (words === 0 || words > 25) return false;
   const key = normalized(text);
   const sentence = /[.!?:]["”’)]?$/.test(text);

@@ -39,10 +39,13 @@ function baseUrlOf(document: Document, url: string | undefined): string | undefi
   }
 }
 
+// Comments, scripts (but JSON-LD), styles and inline SVG icons: never article text, and about a
+// tenth of the extraction time goes to building their DOM nodes.
+const NEVER_TEXT = /<!--[\s\S]*?-->|<script\b(?![^>]*ld\+json)[^>]*>[\s\S]*?<\/script\s*>|<style\b[^>]*>[\s\S]*?<\/style\s*>|<svg\b[^>]*>[\s\S]*?<\/svg\s*>/gi;
+
 /** linkedom implies no <html> or <body> (Readability needs both): add them where a page leaves them out. */
-const HEAVY = /<!--[\s\S]*?-->|<script\b(?![^>]*ld\+json)[^>]*>[\s\S]*?<\/script\s*>|<style\b[^>]*>[\s\S]*?<\/style\s*>|<svg\b[^>]*>[\s\S]*?<\/svg\s*>/gi;
 function parseDocument(html: string): Document {
-  let source = (process.env.STRIP ? html.replace(HEAVY, '') : html).replace(/^\s*<!doctype[^>]*>/i, '');
+  let source = html.replace(NEVER_TEXT, '').replace(/^\s*<!doctype[^>]*>/i, '');
   if (!/<body[\s>]/i.test(source)) source = `<body>${source.replace(/<\/?html[^>]*>/gi, '')}</body>`;
   if (!/<html[\s>]/i.test(source)) source = `<html>${source}</html>`;
   return (parseHTML(`<!doctype html>${source}`) as unknown as { document: Document }).document;
@@ -74,6 +77,7 @@ export function extractArticle(html: string, url?: string): Extracted {
   const content = root ? cleanArticle(root, { title, byline, urls: pageUrls }) : '';
   const safeHtml = sanitizeHtml(content, baseUrl);
   const text = htmlToText(safeHtml);
+  const wordCount = countWords(text);
   return {
     title,
     byline,
@@ -87,7 +91,7 @@ export function extractArticle(html: string, url?: string): Extracted {
     excerpt: metadata.description ?? article?.excerpt ?? null,
     html: safeHtml,
     text,
-    wordCount: countWords(text),
-    ...judgeQuality({ text, rawText, pageTitle }),
+    wordCount,
+    ...judgeQuality({ words: wordCount, rawText, pageTitle }),
   };
 }

@@ -2,20 +2,18 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { judgeQuality, MIN_ARTICLE_WORDS } from './quality.ts';
 
-const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
-
 test('an article long enough is ok', () => {
-  assert.deepEqual(judgeQuality({ text: words(MIN_ARTICLE_WORDS), rawText: '', pageTitle: 'News' }), { status: 'ok', reason: null });
+  assert.deepEqual(judgeQuality({ words: MIN_ARTICLE_WORDS, rawText: '', pageTitle: 'News' }), { status: 'ok', reason: null });
 });
 
 test('too few words is too_short', () => {
-  const verdict = judgeQuality({ text: words(MIN_ARTICLE_WORDS - 1), rawText: '', pageTitle: 'News' });
+  const verdict = judgeQuality({ words: MIN_ARTICLE_WORDS - 1, rawText: '', pageTitle: 'News' });
   assert.equal(verdict.status, 'too_short');
 });
 
 test('challenge titles are junk whatever the text', () => {
   for (const pageTitle of ['Just a moment...', 'Attention Required! | Cloudflare', 'Access Denied']) {
-    assert.equal(judgeQuality({ text: words(400), rawText: '', pageTitle }).status, 'junk', pageTitle);
+    assert.equal(judgeQuality({ words: 400, rawText: '', pageTitle }).status, 'junk', pageTitle);
   }
 });
 
@@ -27,11 +25,11 @@ test('walls in the raw text of a short page are junk with their reason', () => {
     ['We use cookies to improve your experience. Accept all cookies', 'cookie wall'],
   ];
   for (const [rawText, reason] of cases) {
-    assert.deepEqual(judgeQuality({ text: words(60), rawText, pageTitle: '' }), { status: 'junk', reason });
+    assert.deepEqual(judgeQuality({ words: 60, rawText, pageTitle: '' }), { status: 'junk', reason });
   }
 });
 
 test('a long article that mentions cookies or captchas stays ok', () => {
-  const verdict = judgeQuality({ text: words(600), rawText: 'Researchers broke a captcha; the site uses cookies.', pageTitle: 'Security news' });
+  const verdict = judgeQuality({ words: 600, rawText: 'Researchers broke a captcha; the site uses cookies.', pageTitle: 'Security news' });
   assert.equal(verdict.status, 'ok');
 });

@@ -1,7 +1,5 @@
 // Is the extracted text the article? Bot challenges, paywalls and cookie walls return a page that
 // extracts "successfully" into a few lines of boilerplate; those must never be summarized.
-import { countWords } from '../content.ts';
-
 export type ExtractionStatus = 'ok' | 'too_short' | 'junk';
 
 export interface Verdict {
@@ -20,11 +18,11 @@ const PAYWALL = /\b(subscribe (now )?to (continue|keep) reading|to continue read
 const COOKIE_WALL = /\b((we|this (web)?site) uses? cookies|accept (all )?cookies|cookie (settings|preferences|consent|policy)|manage (your )?consent|by continuing to (browse|use) (this|our) (site|website))/i;
 
 /**
- * `text` is the cleaned article text; `rawText` the same region before cleanup (which removes
- * "Subscribe to continue reading" lines as boilerplate); `pageTitle` the document's <title>.
+ * `words`: the cleaned article's word count; `rawText`: the same region before cleanup (which
+ * removes "Subscribe to continue reading" lines as boilerplate); `pageTitle`: the page's <title>.
  */
-export function judgeQuality(input: { text: string; rawText: string; pageTitle: string }): Verdict {
-  const words = countWords(input.text);
+export function judgeQuality(input: { words: number; rawText: string; pageTitle: string }): Verdict {
+  const { words } = input;
   if (BOT_CHALLENGE.test(input.pageTitle)) return { status: 'junk', reason: `bot challenge page ("${input.pageTitle}")` };
   if (words < WALL_MAX_WORDS) {
     if (BOT_CHALLENGE.test(input.rawText)) return { status: 'junk', reason: 'bot challenge page' };

@@ -6,6 +6,7 @@
 // for documents that show one of those spellings (needsCanonicalXml) or that feedsmith refuses.
 import { decodeHTML } from 'entities';
 import { DOMParser } from 'linkedom';
+import { prologEnd } from './prolog.ts';
 
 const NS = {
   dc: 'http://purl.org/dc/elements/1.1/',
@@ -42,16 +43,11 @@ interface XmlElement {
 const ATOM_NAMESPACES = new Set(['http://www.w3.org/2005/Atom', 'http://purl.org/atom/ns#']);
 const ATOM_TEXT_CONSTRUCTS = new Set(['title', 'subtitle', 'tagline', 'summary', 'content', 'rights', 'copyright', 'info']);
 
-// Cheap text markers of every rewrite below; false positives only cost time.
-const BASE64_TYPE = String.raw`\s[^>]*type\s*=\s*["'](?!text\/)[\w.+-]+\/(?![\w.+-]*xml["'])`;
+// Cheap text markers of every rewrite below; false positives only cost time. Each is linear in
+// the document (bounded repetitions, no lazy scan inside a repetition) so hostile input stays cheap.
+const BASE64_TYPE = String.raw`\s[^>]{0,500}?type\s*=\s*["'](?!text\/)[\w.+-]+\/(?![\w.+-]*xml["'])`;
 const ATOM_TEXT = `(?:${[...ATOM_TEXT_CONSTRUCTS].join('|')})`;
-const UNPREFIXED_MARKERS = [
-  /<(?:fullitem|body)[\s>]/,
-  /<channel[\s>](?:(?!<item[\s>])[\s\S])*?<author[\s>]/, // an <author> before the first item
-  /\smode\s*=\s*["']base64/,
-  new RegExp(`<${ATOM_TEXT}${BASE64_TYPE}`),
-  /^\s*(?:<\?[\s\S]*?\?>\s*|<!--[\s\S]*?-->\s*)*<(?:[\w.-]+:)?entry[\s>]/,
-];
+const UNPREFIXED_MARKERS = [/<(?:fullitem|body)[\s>]/, /\smode\s*=\s*["']base64/, new RegExp(`<${ATOM_TEXT}${BASE64_TYPE}`)];
 // Prefixed markers, for the prefixes the document binds to each namespace.
 const PREFIXED_MARKERS: [Set<string>, string][] = [
   [RSS_NAMESPACES, '[\\w.-]+[\\s>]'],
@@ -60,10 +56,21 @@ const PREFIXED_MARKERS: [Set<string>, string][] = [
   [ATOM_NAMESPACES, ATOM_TEXT + BASE64_TYPE],
 ];
 
+/** An RSS <author> in the channel, before its first item. */
+function hasChannelAuthor(text: string): boolean {
+  const channel = text.indexOf('<channel');
+  if (channel < 0) return false;
+  const find = (re: RegExp) => { re.lastIndex = channel; return re.exec(text)?.index ?? Infinity; };
+  const author = find(/<author[\s>]/g);
+  return author < find(/<item[\s>]/g);
+}
+
+const isEntryDocument = (text: string) => /^<(?:[\w.-]+:)?entry[\s>]/.test(text.slice(prologEnd(text), prologEnd(text) + 100));
+
 /** Whether the document uses a spelling canonicalXml rewrites. */
 export function needsCanonicalXml(text: string): boolean {
-  if (UNPREFIXED_MARKERS.some((marker) => marker.test(text))) return true;
-  const declarations = [...text.matchAll(/\sxmlns:([\w.-]+)\s*=\s*["']([^"']*)["']/g)];
+  if (UNPREFIXED_MARKERS.some((marker) => marker.test(text)) || hasChannelAuthor(text) || isEntryDocument(text)) return true;
+  const declarations = [...text.matchAll(/\sxmlns:([\w.-]+)\s*=\s*["']([^"'<>]{0,500})["']/g)];
   return PREFIXED_MARKERS.some(([namespaces, element]) => {
     const prefixes = declarations.filter(([, , uri]) => namespaces.has(uri!)).map(([, prefix]) => prefix!.replace(/\./g, '\\.'));
     return prefixes.length > 0 && new RegExp(`<(?:${prefixes.join('|')}):${element}`).test(text);

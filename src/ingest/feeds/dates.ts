@@ -81,7 +81,8 @@ function parseRfc822(s: string): string | null | undefined {
 /** A feed date as an ISO 8601 UTC instant, or null when it cannot be read. */
 export function parseFeedDate(value: string | null | undefined): string | null {
   const s = value?.trim().replace(/\s+/g, ' ');
-  if (!s) return null;
+  // Real dates are short; a long value is not one, and would only feed the patterns below.
+  if (!s || s.length > 128) return null;
   const known = parseIso(s) ?? parseRfc822(s);
   if (known !== undefined) return known;
   const t = Date.parse(s);

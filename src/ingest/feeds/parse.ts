@@ -6,6 +6,7 @@ import { detectAtomFeed, detectRdfFeed, detectRssFeed, MalformedError, parseFeed
 import { decodeText } from '../fetch/encoding.ts';
 import { canonicalXml, needsCanonicalXml } from './canonical.ts';
 import { normalizeFeed } from './normalize.ts';
+import { prologDoctype } from './prolog.ts';
 import type { ParsedFeed } from './types.ts';
 
 export type ParseFeedOptions = { contentType?: string | null; url?: string | null };
@@ -17,13 +18,11 @@ export class FeedParseError extends Error {}
 // (billion laughs) and SYSTEM ones read files or URLs. Declarations are dropped unread, so a
 // reference to them stays literal text. Only a DOCTYPE in the prolog counts: one inside a CDATA
 // section is text.
-const PROLOG_DOCTYPE_RE = /^((?:\s*(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->))*\s*)<!DOCTYPE(?:[^[>]|\[[\s\S]*?\]\s*)*>/i;
-
 function dropDoctype(text: string, warnings: string[]): string {
-  return text.replace(PROLOG_DOCTYPE_RE, (doctype, prolog: string) => {
-    if (/<!ENTITY/i.test(doctype)) warnings.push('entity declarations ignored');
-    return prolog;
-  });
+  const doctype = prologDoctype(text);
+  if (!doctype) return text;
+  if (/<!ENTITY/i.test(text.slice(doctype.start, doctype.end))) warnings.push('entity declarations ignored');
+  return text.slice(0, doctype.start) + text.slice(doctype.end);
 }
 
 /** feedsmith refuses a feed it recognizes but finds nothing in; that is an empty feed to us. */

@@ -34,10 +34,7 @@ export const apiRoutes: FastifyPluginAsync<AppContext> = async (app, { store }) 
       },
     },
   });
-  await app.register((api, _opts, done) => {
-    registerRoutes(api, store);
-    done();
-  }, { prefix: '/api' });
+  await app.register(async (api) => registerRoutes(api, store), { prefix: '/api' });
 };
 
 function registerRoutes(api: FastifyInstance, store: AppContext['store']): void {
@@ -64,20 +61,19 @@ function registerRoutes(api: FastifyInstance, store: AppContext['store']): void 
     const { limit = DEFAULT_PAGE_SIZE, page, section, q } = request.query;
     if (page !== undefined && request.query.offset !== undefined) throw httpError(400, 'query: give page or offset, not both');
     const offset = request.query.offset ?? ((page ?? 1) - 1) * limit;
-    const { rows, total } = q?.trim()
-      ? await searchArticles(store, { q, section, limit, offset }).then((r) => ({ rows: r.hits, total: r.total }))
-      : await Promise.all([listArticles(store.db, { section, limit, offset }), countArticles(store.db, section)])
-        .then(([rows, total]) => ({ rows, total }));
+    const { hits, total } = q?.trim()
+      ? await searchArticles(store, { q, section, limit, offset })
+      : { hits: await listArticles(store.db, { section, limit, offset }), total: await countArticles(store.db, section) };
     const base = baseUrl(request);
-    const nextOffset = offset + rows.length;
+    const nextOffset = offset + hits.length;
     let next: string | null = null;
-    if (rows.length > 0 && nextOffset < total) {
+    if (hits.length > 0 && nextOffset < total) {
       const params = new URLSearchParams({ limit: String(limit), offset: String(nextOffset) });
       if (section) params.set('section', section);
       if (q) params.set('q', q);
       next = `${base}/api/articles?${params}`;
     }
-    return { items: rows.map((row) => presentListItem(row, base)), total, limit, offset, next };
+    return { items: hits.map((row) => presentListItem(row, base)), total, limit, offset, next };
   });
 
   api.get<{ Params: IdParams }>('/articles/:id', {
@@ -115,6 +111,7 @@ function registerRoutes(api: FastifyInstance, store: AppContext['store']): void 
       response: { 201: Article, ...errors(400, 401, 413, 415) },
     },
   }, async (request, reply) => {
+    // Without an id publishArticle always creates, so the result is never null.
     const result = (await publishArticle(store, request.body))!;
     const article = await existingArticle(result.id);
     return reply.code(201).header('location', apiArticlePath(result.id)).send(presentArticle(article, baseUrl(request)));

@@ -13,7 +13,7 @@ const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null
 
 export const SummaryLength = Type.Union(
   [Type.Literal('short'), Type.Literal('medium'), Type.Literal('long'), Type.Literal('bullets')],
-  { description: 'bullets = key points' },
+  { description: "'bullets' gives the key points as a list" },
 );
 
 /** Unknown fields are rejected (400), not stripped: a misspelt field must not vanish silently. */

@@ -23,6 +23,8 @@ export async function startSite(routes: Record<string, Route> = {}): Promise<Tes
     if (route) route(req, res);
     else res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
   });
+  // Longer than any pause in a test on a loaded machine: a kept-alive socket is not closed under a request.
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
   return {
     base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
