@@ -28,7 +28,7 @@ const SETTINGS = { allow: ALLOW, minIntervalMs: 0, concurrency: 64, itemConcurre
 const SAMPLE = 100;
 
 interface WorkOrder { db: string; sourceIds: number[] }
-interface WorkDone { tally: Tally; failed: number; cpuMs: number }
+interface WorkDone { tally: Tally; failed: number; cpuMs: number; errors: string[] }
 
 /** A worker process: opens the store, says it is ready, ingests its sources on "go", reports. */
 async function child(): Promise<void> {
@@ -40,18 +40,20 @@ async function child(): Promise<void> {
   const cpu = process.cpuUsage();
   const tally = emptyTally();
   let failed = 0;
+  const errors: string[] = [];
   for (const id of order.sourceIds) {
     const report = await ingestSource(ctx, id);
     if (report.status === 'failed') failed++;
+    if (report.error) errors.push(report.error);
     for (const key of Object.keys(tally) as (keyof Tally)[]) tally[key] += report.tally[key];
   }
   const { user, system } = process.cpuUsage(cpu);
   await store.close();
-  process.send!({ tally, failed, cpuMs: (user + system) / 1000 } satisfies WorkDone, () => process.exit(0));
+  process.send!({ tally, failed, cpuMs: (user + system) / 1000, errors } satisfies WorkDone, () => process.exit(0));
 }
 
 /** Runs `workers` processes over `sourceIds` (split evenly); seconds from "go" to the last report. */
-async function run(db: string, sourceIds: number[], workers: number): Promise<{ seconds: number; cpuMs: number; tally: Tally; failed: number }> {
+async function run(db: string, sourceIds: number[], workers: number): Promise<{ seconds: number; cpuMs: number; tally: Tally; failed: number; errors: string[] }> {
   const self = fileURLToPath(import.meta.url);
   const procs = Array.from({ length: workers }, (_, w) => {
     const proc = fork(self, ['--child'], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
@@ -69,7 +71,7 @@ async function run(db: string, sourceIds: number[], workers: number): Promise<{ 
   const seconds = (performance.now() - start) / 1000;
   const tally = emptyTally();
   for (const r of results) for (const key of Object.keys(tally) as (keyof Tally)[]) tally[key] += r.tally[key];
-  return { seconds, tally, failed: results.reduce((n, r) => n + r.failed, 0), cpuMs: results.reduce((n, r) => n + r.cpuMs, 0) };
+  return { seconds, tally, failed: results.reduce((n, r) => n + r.failed, 0), cpuMs: results.reduce((n, r) => n + r.cpuMs, 0), errors: results.flatMap((r) => r.errors) };
 }
 
 async function freshStore(dir: string, name: string, feedUrls: string[]): Promise<{ db: string; ids: number[] }> {
@@ -138,11 +140,12 @@ async function main(): Promise<void> {
     console.log(`bench:ingest: ${feeds} feeds × ${items} items = ${feeds * items} articles of ~${words} words, SQLite file, ${availableParallelism()} cores`);
     for (const n of [...new Set([1, workers])]) {
       const { db, ids } = await freshStore(dir, `run-${n}`, feedUrls);
-      const { seconds, cpuMs, tally, failed } = await run(db, ids, n);
+      const { seconds, cpuMs, tally, failed, errors } = await run(db, ids, n);
       const processed = tally.created + tally.near_duplicate + tally.linked;
       console.log(`${n} worker${n > 1 ? 's' : ''}: ${(processed / seconds).toFixed(1)} articles/s (${processed} in ${seconds.toFixed(2)} s; ${tally.created} stored, ${tally.near_duplicate} near-duplicates, ${tally.failed} failed items, ${failed} failed feeds)`);
       // Wall time depends on what else the machine runs; CPU time per article much less so.
       console.log(`  CPU ${(cpuMs / processed).toFixed(1)} ms per article → ${(processed / (cpuMs / 1000)).toFixed(1)} articles/s per busy core`);
+      if (errors.length) console.log(`  first error: ${errors[0]}`);
     }
     const store = await openStore(join(dir, 'stages.db'));
     try {

@@ -234,6 +234,18 @@ async function load(url: string, nextPath: () => string): Promise<Load> {
   return { latencies: latencies.sort((a, b) => a - b), requests: result.requests.total, non2xx: result.non2xx, errors: result.errors };
 }
 
+/** Median time of one request at a time: the service time, without queueing behind 63 others. */
+async function serviceMs(url: string, paths: string[]): Promise<number> {
+  const times: number[] = [];
+  for (const path of paths) {
+    const started = performance.now();
+    const response = await fetch(`${url}${path}`, { headers: { 'accept-encoding': 'gzip' } });
+    await response.arrayBuffer();
+    times.push(performance.now() - started);
+  }
+  return percentile(times.sort((a, b) => a - b), 50);
+}
+
 /** Waits until the server has worked off the previous run's backlog (a quick /healthz). */
 async function settle(url: string): Promise<void> {
   for (let i = 0; i < 30; i++) {
@@ -287,6 +299,12 @@ async function benchBackend(name: string, dbUrl: string): Promise<void> {
     const articlePath = () => `/articles/${encodeURIComponent(pick(slugs))}`;
     await load(server.url, articlePath); // warm-up: JIT, pool, the OS page cache
     await settle(server.url);
+    const single = {
+      article: await serviceMs(server.url, Array.from({ length: 20 }, articlePath)),
+      common: await serviceMs(server.url, common.map((q) => `/search?q=${q}`)),
+      rare: await serviceMs(server.url, rare.map((q) => `/search?q=${q}`)),
+    };
+    await settle(server.url);
     const articles = await load(server.url, articlePath);
     await settle(server.url);
     const searchCommon = await load(server.url, cycle(common.map((q) => `/search?q=${q}`)));
@@ -297,6 +315,7 @@ async function benchBackend(name: string, dbUrl: string): Promise<void> {
     const failures = [articles, searchCommon, searchRare].reduce((n, r) => n + r.non2xx + r.errors, 0);
     console.log(`article page: p50 ${fmt(percentile(articles.latencies, 50))}, p99 ${fmt(percentile(articles.latencies, 99))} (${(articles.requests / SECONDS).toFixed(0)} req/s)`);
     console.log(`search: p95 ${fmt(percentile(search, 95))} (common words p95 ${fmt(percentile(searchCommon.latencies, 95))}, e.g. ${commonHits} hits; rare words p95 ${fmt(percentile(searchRare.latencies, 95))}, e.g. ${rareHits} hits)`);
+    console.log(`one request at a time (median): article ${fmt(single.article)}, common search ${fmt(single.common)}, rare search ${fmt(single.rare)}`);
     console.log(`web process RSS: ${memory.rss.toFixed(0)} MB now, ${memory.peak.toFixed(0)} MB peak`);
     if (failures > 0) console.log(`WARNING: ${failures} failed or non-2xx responses`);
   } finally {

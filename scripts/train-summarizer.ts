@@ -56,6 +56,7 @@ function shuffled<T>(items: readonly T[], seed: number): T[] {
 
 function examples(articles: readonly DevArticle[]): Example[] {
   return articles.map((article) => {
+    // Every development set is English; summarize() would detect the same.
     const candidates = analyze(article.article, 'en', article.title ?? undefined);
     const picks = new Set(greedyOracle(candidates.map((s) => s.text), article.reference, SUMMARY_SENTENCES));
     return { article, candidates, labels: candidates.map((_, i) => (picks.has(i) ? 1 : 0)) };

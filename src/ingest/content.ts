@@ -29,8 +29,8 @@ const SKIPPED_TAGS = new Set([
   'textarea', 'button',
 ]);
 
-const ELEMENT_NODE = 1;
-const TEXT_NODE = 3;
+export const ELEMENT_NODE = 1;
+export const TEXT_NODE = 3;
 
 /** The subset of a DOM node the text walk reads (linkedom's and the browser's nodes both fit). */
 export interface TextNode {

@@ -44,6 +44,7 @@ return 0`;
 
 export function createRedisLock(redisUrl: string, name: string, ttlMs: number): Lock {
   // A short retry budget: a lock check that cannot reach Redis fails fast and counts as "not held".
+  // Connection errors surface as hold() rejections (the scheduler reports them), not as events.
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, lazyConnect: true });
   redis.on('error', () => {});
   const key = `${redisPrefix()}:lock:${name}`;

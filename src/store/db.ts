@@ -3,7 +3,7 @@
 // branch on `store.dialect`.
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { Kysely, SqliteDialect, PostgresDialect } from 'kysely';
+import { CompiledQuery, Kysely, SqliteDialect, SqliteDriver, PostgresDialect, type DatabaseConnection, type Driver, type SqliteDialectConfig } from 'kysely';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import type { Database } from './schema.ts';
@@ -50,6 +50,28 @@ export async function openStore(url: string, options: OpenOptions = {}): Promise
   return store;
 }
 
+/**
+ * Transactions take the write lock when they begin (BEGIN IMMEDIATE), so they wait (busy_timeout)
+ * for another process's writer. A deferred BEGIN that reads first fails at once with "database is
+ * locked" when it writes after another process committed (serve and ingest workers together).
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #settings: SqliteDialectConfig;
+  constructor(settings: SqliteDialectConfig) {
+    super(settings);
+    this.#settings = settings;
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#settings);
+  }
+}
+
 function openSqlite(path: string): Store {
   const file = path.startsWith('file:') ? path.slice(5) : path;
   if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
@@ -60,7 +82,7 @@ function openSqlite(path: string): Store {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
   return {
     db,
     dialect: 'sqlite',

@@ -77,22 +77,41 @@ function countShape(text: string): { words: number; capitalized: number; letters
   return { words, capitalized, letters };
 }
 
-type Vector = Map<string, number>;
+// A sentence's terms as sorted term ids: vector products become merges of short arrays, with no
+// per-sentence map to allocate (this runs for every sentence of every article).
+type TermIds = Int32Array;
 
-function termVector(terms: readonly string[]): Vector {
-  const vector: Vector = new Map();
-  for (const term of terms) vector.set(term, (vector.get(term) ?? 0) + 1);
-  return vector;
+function termIds(terms: readonly string[], ids: Map<string, number>): TermIds {
+  const result = new Int32Array(terms.length);
+  terms.forEach((term, i) => {
+    let id = ids.get(term);
+    if (id === undefined) ids.set(term, (id = ids.size));
+    result[i] = id;
+  });
+  return result.sort();
 }
 
-function dot(a: Vector, b: Vector): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+/** Σ count_a(t) · count_b(t) over sorted id arrays. */
+function dot(a: TermIds, b: TermIds): number {
   let sum = 0;
-  for (const [term, weight] of small) sum += weight * (large.get(term) ?? 0);
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i]! < b[j]!) i++;
+    else if (a[i]! > b[j]!) j++;
+    else {
+      const id = a[i]!;
+      let inA = 0;
+      let inB = 0;
+      while (i < a.length && a[i] === id) { i++; inA++; }
+      while (j < b.length && b[j] === id) { j++; inB++; }
+      sum += inA * inB;
+    }
+  }
   return sum;
 }
 
-function cosine(a: Vector, b: Vector): number {
+function cosine(a: TermIds, b: TermIds): number {
   const denominator = Math.sqrt(dot(a, a) * dot(b, b));
   return denominator > 0 ? dot(a, b) / denominator : 0;
 }
@@ -126,13 +145,16 @@ export function analyze(text: string, lang: string, title?: string): Sentence[] 
     raws.push({ sentence, words, capitalized, paragraphStart });
   });
 
-  const vectors = raws.map((r) => termVector(r.sentence.terms));
-  const whole: Vector = new Map();
-  for (const v of vectors) for (const [term, n] of v) whole.set(term, (whole.get(term) ?? 0) + n);
-  const wholeNormSquared = dot(whole, whole);
+  const ids = new Map<string, number>();
+  const vectors = raws.map((r) => termIds(r.sentence.terms, ids));
+  const counts = new Float64Array(ids.size);
+  for (const v of vectors) for (const id of v) counts[id] = counts[id]! + 1;
+  let wholeNormSquared = 0;
+  for (const c of counts) wholeNormSquared += c * c;
   // Cosine of each sentence to the article without that sentence.
   const centrality = vectors.map((v) => {
-    const shared = dot(v, whole);
+    let shared = 0;
+    for (const id of v) shared += counts[id]!;
     const own = dot(v, v);
     const restNorm = Math.sqrt(Math.max(wholeNormSquared - 2 * shared + own, 0));
     return own > 0 && restNorm > 0 ? (shared - own) / (Math.sqrt(own) * restNorm) : 0;
@@ -140,11 +162,13 @@ export function analyze(text: string, lang: string, title?: string): Sentence[] 
   const bestCentrality = centrality.reduce((a, b) => Math.max(a, b), 1e-9);
   const lead = vectors[0];
   const titleTerms = new Set(title ? contentTerms(title, lang) : []);
+  const titleIds = new Set([...titleTerms].map((term) => ids.get(term) ?? -1));
   const last = Math.max(raws.length - 1, 1);
 
   return raws.map(({ sentence, words, capitalized, paragraphStart }, rank) => {
     let titleHits = 0;
-    if (titleTerms.size) for (const term of vectors[rank]!.keys()) if (titleTerms.has(term)) titleHits++;
+    const v = vectors[rank]!;
+    if (titleTerms.size) for (let i = 0; i < v.length; i++) if (v[i] !== v[i - 1] && titleIds.has(v[i]!)) titleHits++;
     const opener = FIRST_WORD.exec(sentence.text)?.[0].toLowerCase() ?? '';
     const values: Record<FeatureName, number> = {
       first: rank === 0 ? 1 : 0,
@@ -152,7 +176,7 @@ export function analyze(text: string, lang: string, title?: string): Sentence[] 
       relativePosition: rank / last,
       paragraphStart: hasParagraphs && paragraphStart ? 1 : 0,
       centrality: centrality[rank]! / bestCentrality,
-      leadSimilarity: rank > 0 && lead ? cosine(vectors[rank]!, lead) : 0,
+      leadSimilarity: rank > 0 && lead ? cosine(v, lead) : 0,
       titleOverlap: titleTerms.size ? titleHits / titleTerms.size : 0,
       fragment: Math.max(0, 1 - words / 10),
       shortness: Math.max(0, 1 - words / 20),

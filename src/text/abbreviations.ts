@@ -74,9 +74,9 @@ const TABLES: Record<string, AbbreviationTable> = {
     never: ['sig', 'sigg', 'sig.ra', 'sig.na', 'dott', 'dott.ssa', 'prof', 'prof.ssa', 'avv', 'ing', 'arch',
       'rag', 'geom', 'on', 'mons', 'sen', 'gen', 'col', 'cap', 'magg', 'ten', 'egr', 'gent', 'spett', 's',
       'ss', 'ca', 'cfr', 'vs', 'ecc.mo'],
-    maybe: ['ecc', 'etc', 's.p.a', 'spa', 'srl', 'gen', 'febbr', 'apr', 'giu', 'lug', 'ago', 'sett',
+    maybe: ['ecc', 'etc', 's.p.a', 'spa', 'srl', 'febbr', 'apr', 'giu', 'lug', 'ago', 'sett',
       'ott', 'dic'],
-    beforeNumber: ['n', 'nr', 'art', 'pag', 'pagg', 'cap', 'vol', 'p'],
+    beforeNumber: ['n', 'nr', 'art', 'pag', 'pagg', 'vol', 'p'],
     starters: 'il lo la i gli le l un uno una egli ella lui lei loro noi io si suo sua suoi sue questo ' +
       'questa questi queste quel quella ma e o né però perché quindi così anche ancora già in nel nella ' +
       'con per da dal dalla di del della su sul tra fra dopo prima durante secondo senza quando se come ' +
@@ -88,7 +88,7 @@ const TABLES: Record<string, AbbreviationTable> = {
       'ex', 'p.ex'],
     maybe: ['etc', 'ltda', 's.a', 'cia', 'jan', 'fev', 'mar', 'abr', 'mai', 'jun', 'jul', 'ago', 'set',
       'out', 'nov', 'dez'],
-    beforeNumber: ['n', 'nº', 'n.º', 'no', 'art', 'pág', 'págs', 'cap', 'p', 'vol'],
+    beforeNumber: ['n', 'nº', 'n.º', 'no', 'art', 'pág', 'págs', 'p', 'vol'],
     starters: 'o a os as um uma uns umas ele ela eles elas eu nós você se seu sua seus suas este esta ' +
       'estes estas esse essa isso isto mas e ou nem porque pois assim em no na nos nas com por para de ' +
       'do da dos das desde durante após segundo sem sobre entre quando como também ainda já hoje ontem ' +
@@ -109,7 +109,7 @@ const TABLES: Record<string, AbbreviationTable> = {
   ru: {
     never: ['т.е', 'т.к', 'т.н', 'т.ч', 'напр', 'см', 'ср', 'ул', 'просп', 'пер', 'пл', 'наб', 'им',
       'св', 'акад', 'проф', 'доц', 'ген', 'кн', 'гр', 'г-н', 'тов', 'обл', 'р-н', 'оз', 'д', 'стр', 'рис',
-      'табл', 'т', 'ок'],
+      'табл', 'т'],
     maybe: ['г', 'гг', 'вв', 'т.д', 'т.п', 'др', 'пр', 'млн', 'млрд', 'тыс', 'руб', 'коп', 'долл',
       'янв', 'февр', 'авг', 'сент', 'окт', 'нояб', 'дек'],
     beforeNumber: ['№', 'с', 'ст', 'п', 'гл', 'ч', 'кв'],

@@ -148,14 +148,28 @@ const CASES: Array<{ name: string; lang?: string; text: string; expected: string
   },
   {
     name: 'bullets and numbered lists',
-    text: 'Key points:\n- Prices rose\n- Wages fell\n• Jobs grew\n\n1. First step\n2. Second step',
-    expected: ['Key points:', 'Prices rose', 'Wages fell', 'Jobs grew', '1. First step', '2. Second step'],
+    text: 'Key points:\n- Prices rose\n- Wages fell\n• Jobs grew\n\n1. First step\n2. Second step\n\n' +
+      'IV. The fourth part\n\nCivil. War followed.',
+    expected: ['Key points:', 'Prices rose', 'Wages fell', 'Jobs grew', '1. First step', '2. Second step',
+      'IV. The fourth part', 'Civil.', 'War followed.'],
   },
   {
     name: 'headings without final punctuation',
     text: 'Storm hits coast\n\nThe storm arrived on Monday. It was strong.\nMore storms ahead\nForecasters expect two more.',
     expected: ['Storm hits coast', 'The storm arrived on Monday.', 'It was strong.', 'More storms ahead',
       'Forecasters expect two more.'],
+  },
+  {
+    name: 'short lines and equal-width capitalized lines are items, not wrapping',
+    text: 'What to pack\nbottled water\nbaby carrier\n\nSign up for the ad-free plan for $11.99 a month\n' +
+      'If you already have an account, visit its page\nSign up for the bundle with the same email',
+    expected: ['What to pack', 'bottled water', 'baby carrier', 'Sign up for the ad-free plan for $11.99 a month',
+      'If you already have an account, visit its page', 'Sign up for the bundle with the same email'],
+  },
+  {
+    name: 'a long line continued in lowercase is wrapping',
+    text: 'Get your branding in place: the earlier the better when it comes to\nbuilding your brand.',
+    expected: ['Get your branding in place: the earlier the better when it comes to\nbuilding your brand.'],
   },
   {
     name: 'hard-wrapped lines are joined',
@@ -323,7 +337,7 @@ test('splitSentences: text without spaces or punctuation is cut into bounded ver
 });
 
 test('splitSentences: repetitive inputs that would be slow with backtracking or rescans still finish', () => {
-  // Quadratic work on any of these (300k characters each) would not finish within the test timeout.
+  // Quadratic work on any of these (300k characters each) would take hours, not a fraction of a second.
   const inputs = ['a. b. c. ', 'word\n', '. ', 'Mr. ', 'the U.S. ', 'wait... ', '中文。', '- item\n', '(', '"']
     .map((unit) => unit.repeat(Math.ceil(300_000 / unit.length)));
   for (const text of inputs) assertVerbatim(text, splitSentences(text));

@@ -42,7 +42,7 @@ export function splitSentences(text: string, lang = 'en'): Span[] {
   const sentences: Span[] = [];
   for (const paragraph of splitParagraphs(text)) {
     let firstInParagraph = true;
-    for (const [blockStart, blockEnd] of lineBlocks(paragraph)) {
+    for (const [blockStart, blockEnd] of lineBlocks(paragraph, context.caseless)) {
       for (const [start, end] of sentenceRanges(context, blockStart, blockEnd)) {
         const bodyStart = firstInParagraph ? afterDateline(context, start, end) : start;
         firstInParagraph = false;
@@ -84,12 +84,16 @@ const BULLET = /^[^\S\n]*(?:[-*+•·▪▸►◦‣–—]|\d{1,3}[.)]|\p{L}\))
 const LINE_CONTINUES = /[,;:(\-–—&/]$/;
 const SENTENCE_END = /[.!?…。！？।؟]["'”’»)\]]*$/u;
 
+// A line shorter than this followed by a lowercase one is a list item ("baby carrier"), not wrapping.
+const MIN_WRAPPED_LINE = 30;
+
 /**
  * Groups the lines of a paragraph into blocks that are segmented as running text. A line ends its
- * block when it is a bullet, the next line is a bullet, or it reads as a heading (no final
- * punctuation, next line not a lowercase continuation) in a paragraph that is not hard-wrapped.
+ * block when it is a bullet, the next line is a bullet, or, in a paragraph that is not hard-wrapped,
+ * it has no final punctuation and the next line does not continue it in lowercase (a heading, a
+ * list item, an address line).
  */
-function lineBlocks(paragraph: Span): Array<[number, number]> {
+function lineBlocks(paragraph: Span, caseless: boolean): Array<[number, number]> {
   const lines: Array<[number, number]> = [];
   let lineStart = paragraph.start;
   for (let i = paragraph.text.indexOf('\n'); i !== -1; i = paragraph.text.indexOf('\n', i + 1)) {
@@ -103,15 +107,15 @@ function lineBlocks(paragraph: Span): Array<[number, number]> {
   const lineText = ([start, end]: [number, number]) =>
     source.slice(start - paragraph.start, end - paragraph.start).trim();
   const texts = lines.map(lineText);
-  const hardWrapped = isHardWrapped(texts);
+  const hardWrapped = isHardWrapped(texts, caseless);
   const blocks: Array<[number, number]> = [];
   let blockStart = lines[0]![0];
   for (let i = 0; i < lines.length - 1; i++) {
     const current = texts[i]!;
     const next = texts[i + 1]!;
+    const continued = /^\p{Ll}/u.test(next) && current.length >= MIN_WRAPPED_LINE;
     const breaks = BULLET.test(current) || BULLET.test(next) ||
-      (!hardWrapped && !SENTENCE_END.test(current) && !LINE_CONTINUES.test(current) &&
-        !/^\p{Ll}/u.test(next));
+      (!hardWrapped && !SENTENCE_END.test(current) && !LINE_CONTINUES.test(current) && !continued);
     if (breaks) {
       blocks.push([blockStart, lines[i]![1]]);
       blockStart = lines[i + 1]![0];
@@ -121,24 +125,30 @@ function lineBlocks(paragraph: Span): Array<[number, number]> {
   return blocks;
 }
 
-/** Text wrapped at a fixed width: most lines but the last are long and about equally long. */
-function isHardWrapped(lines: string[]): boolean {
+/**
+ * Text wrapped at a fixed width: most lines but the last are long and about equally long, and
+ * (in cased text) some line starts in lowercase, which a list of equal-width items would not.
+ */
+function isHardWrapped(lines: string[], caseless: boolean): boolean {
   if (lines.length < 3) return false;
   const widths = lines.slice(0, -1).map((line) => line.length);
   const widest = widths.reduce((max, width) => Math.max(max, width), 0);
   const full = widths.filter((width) => width >= widest * 0.75).length;
-  return widest >= 40 && full >= widths.length * 0.8;
+  return widest >= 40 && full >= widths.length * 0.8 &&
+    (caseless || lines.some((line, i) => i > 0 && /^\p{Ll}/u.test(line)));
 }
 
 // ---- sentence boundaries inside a block ----
 
-const TERMINAL_RUN = /(?:[.!?…‼⁇⁈⁉؟]|[。！？।])+/gu;
+const TERMINAL_RUN = /[.!?…‼⁇⁈⁉؟。！？।]+/gu;
+// Full-width and Indic terminals end a sentence even without a following space.
 const WIDE_TERMINAL = /[。！？।]/u;
 const WHITESPACE = /\s*/y;
 const CLOSERS = /^(?:["'”“’‘»›)\]}」』）】〉》]|[ \u00a0\u202f][»›])*/u;
 const OPENERS = /^[\s"'“‘„«‹(\[{¿¡*_—–-]*/u;
 const WORD_AHEAD = /^[\p{L}\p{M}\p{N}]{1,40}/u;
-const LIST_NUMBER = /^(?:\d{1,3}|[ivxlc]{1,5}|\p{L})$/iu;
+// "1.", "iv." or "b." numbering an item; Roman numerals up to xxxix.
+const LIST_NUMBER = /^(?:\d{1,3}|(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})|\p{L})$/iu;
 const ABBREVIATION_CHARS = /[\p{L}\p{M}.\-№'’]/u;
 const INITIAL = /^\p{L}$/u;
 const DOTTED_ACRONYM = /^(?:\p{L}{1,2}\.)+\p{L}{1,2}$/u;
@@ -157,7 +167,6 @@ function sentenceRanges(context: Context, blockStart: number, blockEnd: number):
   let sentenceStart = 0;
   for (const match of block.matchAll(TERMINAL_RUN)) {
     const runEnd = match.index + match[0].length;
-    if (runEnd <= sentenceStart) continue;
     const closers = CLOSERS.exec(block.slice(runEnd, runEnd + 8))![0];
     const end = runEnd + closers.length;
     WHITESPACE.lastIndex = end;

@@ -54,3 +54,10 @@ test('a time of day alone, a sentence with a date and a one-word paragraph in a 
   const html = '<div><p>4:14 p.m.</p><p>The vote is on Nov 19, 2026.</p><table><tr><td>Total</td></tr><tr><td>Total</td></tr></table></div>';
   assert.deepEqual(clean(html, hints), ['4:14 p.m.', 'The vote is on Nov 19, 2026.', 'Total', 'Total']);
 });
+
+test('a long block is kept even when its class says caption', () => {
+  const hints: CleanupHints = { title: null, byline: null, urls: [] };
+  const sentence = 'The harbour master counted every boat that came back after the storm and wrote their names in the log. ';
+  const lines = clean(`<div><div class="story-caption-layout"><p>${sentence.repeat(5).trim()}</p></div></div>`, hints);
+  assert.deepEqual(lines, [sentence.repeat(5).trim()]);
+});

@@ -1,11 +1,9 @@
 // Removes from Readability's article element what readers skip and summaries must not quote:
 // captions and photo credits, dateline and byline lines, share/subscribe/related prompts, menus
-// and link lists, repeated widget labels, and the tail after "Related"/"Comments"-style headers.
-// Rules look at one paragraph (a block without blocks inside) at a time, so they stay language-light.
-import { BLOCK_TAGS, countWords } from '../content.ts';
-
-const ELEMENT_NODE = 1;
-const TEXT_NODE = 3;
+// and link lists, repeated widget labels, kickers, "Related"/"Don't miss" boxes and reader comments.
+// Rules look at one paragraph (a block without blocks inside) at a time. Tuned on the AEB dev pages
+// by reading what Readability leaves in, never by matching a site: every rule is about page chrome.
+import { BLOCK_TAGS, countWords, ELEMENT_NODE, TEXT_NODE } from '../content.ts';
 
 export interface CleanupHints {
   title: string | null;
@@ -54,6 +52,9 @@ const DATELINE_WORD = new RegExp(
   `^(${MONTH}|${WEEKDAY}|\\d{1,4}(st|nd|rd|th)?|\\d{1,2}:\\d{2}(:\\d{2})?|[ap]\\.?m\\.?|[a-z]{1,4}t|utc|gmt|updated|published|posted|last|modified|on|at|and)$`,
   'i',
 );
+
+// A dateline names a date, not just a time of day ("4:14 p.m." heads live-blog entries).
+const DATE_MARKER = new RegExp(`\\b(${MONTH}|\\d{4}|updated|published|posted)\\b`, 'i');
 
 // Line breaks split paragraphs in htmlToText but hold no text of their own.
 const PARAGRAPH_TAGS = new Set([...BLOCK_TAGS].filter((tag) => tag !== 'br' && tag !== 'hr'));
@@ -111,9 +112,6 @@ function linkTextShare(element: Element, text: string): number {
   return text.length ? linked / text.length : 0;
 }
 
-// A dateline names a date, not just a time of day ("4:14 p.m." heads live-blog entries).
-const DATE_MARKER = new RegExp(`\\b(${MONTH}|\\d{4}|updated|published|posted)\\b`, 'i');
-
 function isDateline(text: string): boolean {
   const words = text.match(/[\p{L}\p{N}]+(?:[:.][\p{L}\p{N}]+)*\.?/gu) ?? [];
   return DATE_MARKER.test(text) && /\d/.test(text) && words.length <= 14 && words.every((word) => DATELINE_WORD.test(word));
@@ -134,11 +132,13 @@ function followsImage(element: Element): boolean {
   return isImage && textOf(previous).length === 0;
 }
 
+/** Longer than this, a "caption" element is a wrapper that happens to carry the word. */
+const MAX_CAPTION_WORDS = 80;
+
 function removeCaptions(root: Element): void {
   for (const element of root.querySelectorAll('figcaption, [class], [id]')) {
-    if (element.localName === 'figcaption' || CAPTION_CLASS.test(element.getAttribute('class') ?? '') || CAPTION_CLASS.test(element.id)) {
-      element.remove();
-    }
+    const named = element.localName === 'figcaption' || CAPTION_CLASS.test(element.getAttribute('class') ?? '') || CAPTION_CLASS.test(element.id);
+    if (named && countWords(element.textContent ?? '') <= MAX_CAPTION_WORDS) element.remove();
   }
 }
 
@@ -152,6 +152,11 @@ function removeLinkLists(root: Element): void {
   }
 }
 
+/** Lists and tables hold short labels ("Total", "Comment") as content, not as page chrome. */
+function isListOrTableItem(element: Element): boolean {
+  return element.closest('li, dt, dd, tr, caption') !== null;
+}
+
 /** A paragraph of running text, as opposed to a link line or a label. */
 function isProse({ text, words, linkChars }: Paragraph): boolean {
   return words >= 15 && linkChars < text.length / 2;
@@ -163,13 +168,13 @@ function isBoilerplate(paragraph: Paragraph, hints: CleanupHints, repeated: Set<
   if (words === 0 || words > 25) return false;
   const key = normalized(text);
   const sentence = /[.!?:]["”’)]?$/.test(text);
-  // Lists and tables repeat short items ("Total", "Yes") by design.
-  const listOrTable = /^(li|dt|dd|t[dhr]|caption)$/.test(element.localName);
-  if ((words <= 4 && !sentence && !listOrTable && repeated.has(key)) || hints.urls.includes(text)) return true;
+  // Widget labels ("Share", "Advert") repeat; so do list and table items ("Total"), by design.
+  if (words <= 4 && !sentence && repeated.has(key) && !isListOrTableItem(element)) return true;
+  if (hints.urls.includes(text)) return true;
   if (hints.title && key === normalized(hints.title)) return true;
   if (PROMPT.test(text) || isDateline(text) || isBylineLine(text, words, hints)) return true;
   if (/^h[1-6]$/.test(element.localName)) return false;
-  if (beforeProse && words === 1 && !sentence && !listOrTable) return true;
+  if (beforeProse && words === 1 && !sentence && !isListOrTableItem(element)) return true;
   return followsImage(element) && (CREDIT_TEXT.test(text) || (words <= 12 && !sentence));
 }
 
@@ -188,7 +193,7 @@ export function cleanArticle(root: Element, hints: CleanupHints): string {
   let inPromo = false;
   let beforeProse = true;
   for (const [index, paragraph] of blocks.entries()) {
-    if (COMMENTS_HEADER.test(paragraph.text) && index >= blocks.length / 2) {
+    if (COMMENTS_HEADER.test(paragraph.text) && index >= blocks.length / 2 && !isListOrTableItem(paragraph.element)) {
       for (const { element } of blocks.slice(index)) element.remove();
       break;
     }

@@ -66,6 +66,7 @@ export function extractArticle(html: string, url?: string): Extracted {
   const baseUrl = baseUrlOf(document, url);
   const metadata = readMetadata(document, baseUrl);
   const pageTitle = document.querySelector('title')?.textContent?.trim() ?? '';
+  if (process.env.PRUNE) for (const element of document.querySelectorAll(process.env.PRUNE)) element.remove();
   // Classes are kept for cleanArticle; the sanitizer drops them afterwards.
   const article = new Readability(document, { keepClasses: true, serializer: (node) => node as Element }).parse();
   const title = metadata.title ?? (article?.title?.trim() || pageTitle || null);

@@ -65,20 +65,24 @@ function hasChannelAuthor(text: string): boolean {
   return author < find(/<item[\s>]/g);
 }
 
-const isEntryDocument = (text: string) => /^<(?:[\w.-]+:)?entry[\s>]/.test(text.slice(prologEnd(text), prologEnd(text) + 100));
+function isEntryDocument(text: string): boolean {
+  const root = prologEnd(text);
+  return /^<(?:[\w.-]+:)?entry[\s>]/.test(text.slice(root, root + 100));
+}
 
 /** Whether the document uses a spelling canonicalXml rewrites. */
 export function needsCanonicalXml(text: string): boolean {
   if (UNPREFIXED_MARKERS.some((marker) => marker.test(text)) || hasChannelAuthor(text) || isEntryDocument(text)) return true;
   const declarations = [...text.matchAll(/\sxmlns:([\w.-]+)\s*=\s*["']([^"'<>]{0,500})["']/g)];
   return PREFIXED_MARKERS.some(([namespaces, element]) => {
-    const prefixes = declarations.filter(([, , uri]) => namespaces.has(uri!)).map(([, prefix]) => prefix!.replace(/\./g, '\\.'));
+    // A handful of prefixes per namespace is plenty; thousands would only slow the test down.
+    const prefixes = [...new Set(declarations.filter(([, , uri]) => namespaces.has(uri!)).map(([, prefix]) => prefix!.replace(/\./g, '\\.')))].slice(0, 8);
     return prefixes.length > 0 && new RegExp(`<(?:${prefixes.join('|')}):${element}`).test(text);
   });
 }
 
-type Rename = { ns: string | null; local: string };
-type Alias = { from: Rename; parent?: string; to: Rename; markupToText?: boolean };
+type ElementName = { ns: string | null; local: string };
+type Alias = { from: ElementName; parent?: string; to: ElementName; markupToText?: boolean };
 
 // Elements feedparser reads as synonyms of a standard one.
 const ALIASES: Alias[] = [
@@ -115,12 +119,11 @@ function namespaceOf(el: XmlElement): string | null {
 }
 
 /** Replaces `el` by an element named `name` with the same attributes and children. */
-function rename(el: XmlElement, name: string): XmlElement {
+function rename(el: XmlElement, name: string): void {
   const renamed = el.ownerDocument.createElement(name);
   for (const attr of Array.from(el.attributes)) renamed.setAttribute(attr.name, attr.value);
   while (el.firstChild) renamed.appendChild(el.firstChild);
   el.replaceWith(renamed);
-  return renamed;
 }
 
 function matches(alias: Alias, el: XmlElement, ns: string | null, local: string): boolean {
@@ -153,8 +156,7 @@ export function canonicalXml(text: string): string | null {
     }
     return prefix;
   };
-  for (const original of [...root.querySelectorAll('*')]) {
-    let el = original;
+  for (const el of [...root.querySelectorAll('*')]) {
     const ns = namespaceOf(el);
     const { prefix, local } = splitName(el.tagName);
     if (isBase64(el, ns, local)) {
@@ -165,15 +167,15 @@ export function canonicalXml(text: string): string | null {
     const alias = ALIASES.find((a) => matches(a, el, ns, local));
     if (alias) {
       if (alias.markupToText) el.textContent = el.innerHTML;
-      el = rename(el, alias.to.ns ? `${prefixFor(alias.to.ns)}:${alias.to.local}` : alias.to.local);
+      rename(el, alias.to.ns ? `${prefixFor(alias.to.ns)}:${alias.to.local}` : alias.to.local);
     } else if (prefix && ns && RSS_NAMESPACES.has(ns)) {
-      el = rename(el, local);
+      rename(el, local);
     }
   }
-  if (root.tagName.includes(':') && RSS_NAMESPACES.has(namespaceOf(root) ?? '')) rename(root, splitName(root.tagName).local);
+  const rootNs = namespaceOf(root) ?? '';
+  const rootName = splitName(root.tagName);
+  if (rootName.prefix && RSS_NAMESPACES.has(rootNs)) rename(root, rootName.local);
   // A lone Atom entry document is read as a feed of one entry.
-  if (root.tagName === 'entry' && ATOM_NAMESPACES.has(namespaceOf(root) ?? '')) {
-    return `<feed xmlns="${namespaceOf(root)}">${root.toString()}</feed>`;
-  }
+  if (rootName.local === 'entry' && ATOM_NAMESPACES.has(rootNs)) return `<feed xmlns="${rootNs}">${root.toString()}</feed>`;
   return doc.toString();
 }

@@ -136,3 +136,26 @@ test('a CDATA section that looks like a DOCTYPE is content, not a declaration', 
   const feed = parseFeed('<rss version="2.0"><channel><item><title>t</title><description><![CDATA[ <!DOCTYPE ]]></description></item></channel></rss>');
   assert.equal(feed.items[0]!.summary, '<!DOCTYPE');
 });
+
+test('hostile prologs fail cleanly instead of backtracking for ever', () => {
+  assert.throws(() => parseFeed('<!DOCTYPE x [' + ' ]'.repeat(50_000)), FeedParseError);
+  assert.throws(() => parseFeed('<?a?>'.repeat(40) + '<x>'), FeedParseError);
+  assert.throws(() => parseFeed('<channel>'.repeat(50_000)), FeedParseError);
+  const feed = parseFeed('<!DOCTYPE rss [ <!ENTITY a "]"> ]><rss version="2.0"><channel><title>t</title></channel></rss>');
+  assert.equal(feed.feed.title, 't');
+});
+
+test('non-standard spellings of standard elements are read as the standard ones', () => {
+  const prefixed = parseFeed(`<r:rss version="2.0" xmlns:r="http://backend.userland.com/rss2" xmlns:d="http://purl.org/dc/elements/1.1/">
+    <r:channel><r:title>Prefixed</r:title><author>Chief (chief@example.com)</author>
+    <r:item><r:title>One</r:title><d:author>Writer</d:author>
+    <body xmlns="http://www.w3.org/1999/xhtml"><p>Body <b>text</b></p></body></r:item></r:channel></r:rss>`);
+  assert.equal(prefixed.feed.title, 'Prefixed');
+  assert.equal(prefixed.feed.author, 'Chief (chief@example.com)');
+  assert.equal(prefixed.items[0]!.title, 'One');
+  assert.equal(prefixed.items[0]!.author, 'Writer');
+  assert.equal(prefixed.items[0]!.content, '<p>Body <b>text</b></p>');
+  const entry = parseFeed('<entry xmlns="http://www.w3.org/2005/Atom"><id>urn:x</id><title>Lone</title><updated>2025-01-01T00:00:00Z</updated></entry>');
+  assert.equal(entry.format, 'atom');
+  assert.deepEqual(entry.items.map((i) => i.title), ['Lone']);
+});

@@ -9,7 +9,7 @@ import { createBrotliDecompress, createGunzip, createUnzip } from 'node:zlib';
 import { Agent, request } from 'undici';
 import { headerCharset } from './encoding.ts';
 import { parseRetryAfter } from './politeness.ts';
-import { blockedUrlReason, defaultAllowList, guardedLookup, parseAllowList, type AllowList } from './ssrf.ts';
+import { blockedUrlReason, guardedLookup, parseAllowList, type AllowList } from './ssrf.ts';
 
 const { version } = createRequire(import.meta.url)('../../../package.json') as { version: string };
 export const USER_AGENT = `skim/${version} (+https://github.com/skim)`;
@@ -143,9 +143,10 @@ function asFetchError(err: unknown, url: string, timedOut: boolean, callerAborte
  */
 export async function fetchUrl(url: string, opts: FetchOptions = {}): Promise<FetchResult> {
   const { timeoutMs, connectTimeoutMs, maxBytes, maxRedirects } = { ...DEFAULTS, ...definedOnly(opts) };
-  const allowKey = opts.allow === undefined ? process.env.SKIM_FETCH_ALLOW ?? '' : [opts.allow].flat().join(',');
-  const allow = opts.allow === undefined ? defaultAllowList() : parseAllowList(opts.allow);
-  const agent = agentFor(allowKey, allow, connectTimeoutMs);
+  // The environment is read on each call so operators and tests can change it.
+  const allowSpec = [opts.allow ?? process.env.SKIM_FETCH_ALLOW ?? ''].flat().join(',');
+  const allow = parseAllowList(allowSpec);
+  const agent = agentFor(allowSpec, allow, connectTimeoutMs);
   const deadline = AbortSignal.timeout(timeoutMs);
   const signal = opts.signal ? AbortSignal.any([deadline, opts.signal]) : deadline;
 

@@ -25,11 +25,6 @@ export function parseAllowList(spec: string | string[] | undefined): AllowList {
   return list;
 }
 
-/** The allow-list from the environment, read on each call so tests and operators can set it. */
-export function defaultAllowList(): AllowList {
-  return parseAllowList(process.env.SKIM_FETCH_ALLOW);
-}
-
 function isAllowedAddress(ip: ipaddr.IPv4 | ipaddr.IPv6, allow: AllowList): boolean {
   return allow.cidrs.some(([net, bits]) => ip.kind() === net.kind() && ip.match(net, bits));
 }

@@ -59,7 +59,7 @@ async function loadItem(ctx: IngestContext, origin: ItemOrigin, item: FeedItem):
       return fromFeed(item, hints, text, { status: 'too_short', reason });
     }
   }
-  return fromFeed(item, hints, text, judgeQuality({ text, rawText: text, pageTitle: '' }));
+  return fromFeed(item, hints, text, judgeQuality({ words: countWords(text), rawText: text, pageTitle: '' }));
 }
 
 function fromFeed(item: FeedItem, hints: PageHints, text: string, verdict: ReturnType<typeof judgeQuality>): LoadedArticle {

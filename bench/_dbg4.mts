@@ -1,0 +1,11 @@
+import { openStore } from '../src/store/db.ts';
+import { loadArticleView, renderArticleView } from '../src/web/article-view.tsx';
+const store = await openStore('/tmp/skim-bench-web-eJgGMi/skim.db');
+let t = performance.now();
+const a = await loadArticleView(store, 'bench-article-5000');
+console.log('load', performance.now() - t); t = performance.now();
+const b = await loadArticleView(store, 'bench-article-5000');
+console.log('load', performance.now() - t, a!.version === b!.version); t = performance.now();
+await renderArticleView(store, a!.data, 'http://x');
+console.log('render', performance.now() - t);
+await store.close();
