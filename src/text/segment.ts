@@ -144,7 +144,7 @@ const TERMINAL_RUN = /[.!?…‼⁇⁈⁉؟。！？।]+/gu;
 // Full-width and Indic terminals end a sentence even without a following space.
 const WIDE_TERMINAL = /[。！？।]/u;
 const WHITESPACE = /\s*/y;
-const CLOSERS = /^(?:["'”“’‘»›)\]}」』）】〉》]|[ \u00a0\u202f][»›])*/u;
+const CLOSERS = /(?:["'”“’‘»›)\]}」』）】〉》]|[ \u00a0\u202f][»›]){0,8}/uy;
 const OPENERS = /^[\s"'“‘„«‹(\[{¿¡*_—–-]*/u;
 const WORD_AHEAD = /^[\p{L}\p{M}\p{N}]{1,40}/u;
 // "1.", "iv." or "b." numbering an item; Roman numerals up to xxxix.
@@ -167,7 +167,8 @@ function sentenceRanges(context: Context, blockStart: number, blockEnd: number):
   let sentenceStart = 0;
   for (const match of block.matchAll(TERMINAL_RUN)) {
     const runEnd = match.index + match[0].length;
-    const closers = CLOSERS.exec(block.slice(runEnd, runEnd + 8))![0];
+    CLOSERS.lastIndex = runEnd;
+    const closers = CLOSERS.exec(block)![0];
     const end = runEnd + closers.length;
     WHITESPACE.lastIndex = end;
     const nextStart = end + WHITESPACE.exec(block)![0].length;
