@@ -216,6 +216,7 @@ interface Load {
   requests: number;
   non2xx: number;
   errors: number;
+  timeouts: number;
 }
 
 /** Runs autocannon for SECONDS, each request's path from `nextPath`; latencies in ms, sorted. */
@@ -231,7 +232,7 @@ async function load(url: string, nextPath: () => string): Promise<Load> {
     }, (err, done) => (err ? reject(err) : resolve(done)));
     instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
   });
-  return { latencies: latencies.sort((a, b) => a - b), requests: result.requests.total, non2xx: result.non2xx, errors: result.errors };
+  return { latencies: latencies.sort((a, b) => a - b), requests: result.requests.total, non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts };
 }
 
 /** Median time of one request at a time: the service time, without queueing behind 63 others. */
@@ -248,7 +249,7 @@ async function serviceMs(url: string, paths: string[]): Promise<number> {
 
 /** Waits until the server has worked off the previous run's backlog (a quick /healthz). */
 async function settle(url: string): Promise<void> {
-  for (let i = 0; i < 30; i++) {
+  for (let i = 0; i < 120; i++) {
     const started = performance.now();
     await fetch(`${url}/healthz`);
     if (performance.now() - started < 50) return;
@@ -264,7 +265,7 @@ function mixEqually(a: number[], b: number[]): number[] {
   return [...small, ...thinned].sort((x, y) => x - y);
 }
 
-const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
+const fmt = (ms: number) => (Number.isNaN(ms) ? 'n/a (nothing answered)' : `${ms.toFixed(1)} ms`);
 
 /** Bytes on disk of every table and index of the store. */
 async function storeSizeMb(store: Store): Promise<number> {
@@ -312,12 +313,14 @@ async function benchBackend(name: string, dbUrl: string): Promise<void> {
     const searchRare = await load(server.url, cycle(rare.map((q) => `/search?q=${q}`)));
     const search = mixEqually(searchCommon.latencies, searchRare.latencies);
     const memory = memoryMb(server.child.pid!);
-    const failures = [articles, searchCommon, searchRare].reduce((n, r) => n + r.non2xx + r.errors, 0);
+    const runs = { 'article pages': articles, 'common search': searchCommon, 'rare search': searchRare };
+    const failures = Object.entries(runs).filter(([, r]) => r.non2xx + r.errors > 0)
+      .map(([run, r]) => `${run}: ${r.non2xx} non-2xx, ${r.errors} errors (${r.timeouts} timeouts), ${r.latencies.length} answered`);
     console.log(`article page: p50 ${fmt(percentile(articles.latencies, 50))}, p99 ${fmt(percentile(articles.latencies, 99))} (${(articles.requests / SECONDS).toFixed(0)} req/s)`);
     console.log(`search: p95 ${fmt(percentile(search, 95))} (common words p95 ${fmt(percentile(searchCommon.latencies, 95))}, e.g. ${commonHits} hits; rare words p95 ${fmt(percentile(searchRare.latencies, 95))}, e.g. ${rareHits} hits)`);
     console.log(`one request at a time (median): article ${fmt(single.article)}, common search ${fmt(single.common)}, rare search ${fmt(single.rare)}`);
     console.log(`web process RSS: ${memory.rss.toFixed(0)} MB now, ${memory.peak.toFixed(0)} MB peak`);
-    if (failures > 0) console.log(`WARNING: ${failures} failed or non-2xx responses`);
+    if (failures.length > 0) console.log(`WARNING: ${failures.join('; ')}`);
   } finally {
     await stopServer(server);
   }

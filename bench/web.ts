@@ -157,7 +157,8 @@ async function serveSkim(file: string): Promise<void> {
   await app.listen({ port: 0, host: '127.0.0.1' });
   reportCpu();
   process.send!((app.server.address() as { port: number }).port);
-  process.once('SIGTERM', () => void app.close().then(() => store.close()));
+  // The IPC channel (kept open by reportCpu) would keep the process alive: exit once closed.
+  process.once('SIGTERM', () => void app.close().then(() => store.close()).then(() => process.exit(0)));
 }
 
 function serveBare(bytesFile: string): void {
@@ -168,7 +169,7 @@ function serveBare(bytesFile: string): void {
   });
   reportCpu();
   server.listen(0, '127.0.0.1', () => process.send!((server.address() as { port: number }).port));
-  process.once('SIGTERM', () => server.close());
+  process.once('SIGTERM', () => server.close(() => process.exit(0)));
 }
 
 async function main(): Promise<void> {

@@ -1,8 +1,8 @@
 // Where articles came from (article_sources) and their SimHash lookup bands: the store side of
 // identity and deduplication. The rules (what counts as the same article) live in src/ingest/pipeline.
+import type { ExpressionBuilder, Selectable } from 'kysely';
 import type { Db } from './articles.ts';
 import type { Database } from './schema.ts';
-import type { Selectable } from 'kysely';
 
 export type ArticleSource = Selectable<Database['article_sources']>;
 export type LinkKind = 'original' | 'duplicate' | 'near_duplicate';
@@ -39,17 +39,25 @@ export interface LinkInput {
   itemHash: string | null;
 }
 
+/** The row `link` would update: one per (article, source, kind); copies and source-less rows also by URL. */
+function sameLink(link: LinkInput) {
+  return (eb: ExpressionBuilder<Database, 'article_sources'>) => {
+    const conditions = [
+      eb('article_id', '=', link.articleId),
+      eb('kind', '=', link.kind),
+      link.sourceId === null ? eb('source_id', 'is', null) : eb('source_id', '=', link.sourceId),
+    ];
+    if (link.kind === 'near_duplicate' || link.sourceId === null) conditions.push(link.url === null ? eb('url', 'is', null) : eb('url', '=', link.url));
+    return eb.and(conditions);
+  };
+}
+
 /**
- * Records that `sourceId` carries the article: one row per (article, source, kind), updated in
- * place when the source's GUID, URL or item changed, so re-running an ingest adds nothing.
- * Near-duplicate copies are told apart by URL.
+ * Records that `sourceId` carries the article, updating the row in place when the source's GUID,
+ * URL or item changed, so re-running an ingest adds nothing.
  */
 export async function recordLink(db: Db, link: LinkInput, now = new Date()): Promise<void> {
-  let existing = db.selectFrom('article_sources').select(['guid', 'url', 'item_hash'])
-    .where('article_id', '=', link.articleId).where('kind', '=', link.kind)
-    .where('source_id', link.sourceId === null ? 'is' : '=', link.sourceId);
-  if (link.kind === 'near_duplicate' || link.sourceId === null) existing = existing.where('url', link.url === null ? 'is' : '=', link.url);
-  const row = await existing.executeTakeFirst();
+  const row = await db.selectFrom('article_sources').select(['guid', 'url', 'item_hash']).where(sameLink(link)).executeTakeFirst();
   if (!row) {
     await db.insertInto('article_sources').values({
       article_id: link.articleId, source_id: link.sourceId, guid: link.guid, url: link.url, kind: link.kind, item_hash: link.itemHash, seen_at: now.toISOString(),
@@ -58,11 +66,7 @@ export async function recordLink(db: Db, link: LinkInput, now = new Date()): Pro
   }
   const update = { guid: link.guid ?? row.guid, url: link.url ?? row.url, item_hash: link.itemHash ?? row.item_hash };
   if (update.guid === row.guid && update.url === row.url && update.item_hash === row.item_hash) return;
-  let query = db.updateTable('article_sources').set(update)
-    .where('article_id', '=', link.articleId).where('kind', '=', link.kind)
-    .where('source_id', link.sourceId === null ? 'is' : '=', link.sourceId);
-  if (link.kind === 'near_duplicate' || link.sourceId === null) query = query.where('url', link.url === null ? 'is' : '=', link.url);
-  await query.execute();
+  await db.updateTable('article_sources').set(update).where(sameLink(link)).execute();
 }
 
 /** Stores an article's SimHash (hex) and replaces its lookup bands. */

@@ -3,6 +3,7 @@
 import { splitParagraphs, splitSentences, type Span } from '../text/segment.ts';
 import { contentTerms, tokenize } from '../text/tokens.ts';
 import { isChrome } from './chrome.ts';
+import { maskMarkup } from './markup.ts';
 
 export const FEATURE_NAMES = [
   'first', // the article's first content sentence: news leads with the point
@@ -126,8 +127,11 @@ export function sentenceTokens(sentence: Sentence): string[] {
  * and computes every remaining sentence's features, in article order.
  */
 export function analyze(text: string, lang: string, title?: string): Sentence[] {
-  const spans = splitSentences(text, lang);
-  const paragraphs = splitParagraphs(text);
+  // Segmented with markup blanked out; sentence text is sliced from the original at the same
+  // offsets, so a sentence with a tag inside still shows it and is left out below.
+  const masked = maskMarkup(text);
+  const spans = splitSentences(masked, lang);
+  const paragraphs = splitParagraphs(masked);
   const hasParagraphs = paragraphs.length > 1;
   const caseless = !UPPERCASE.test(text.slice(0, 5000));
 
@@ -135,7 +139,8 @@ export function analyze(text: string, lang: string, title?: string): Sentence[] 
   const raws: Raw[] = [];
   let paragraph = 0;
   let lastParagraph = -1;
-  spans.forEach(({ text: sentenceText, start, end }, index) => {
+  spans.forEach(({ start, end }, index) => {
+    const sentenceText = text.slice(start, end);
     while (paragraph < paragraphs.length - 1 && paragraphs[paragraph]!.end <= start) paragraph++;
     const paragraphStart = paragraph !== lastParagraph;
     lastParagraph = paragraph;

@@ -18,11 +18,11 @@ export interface ItemOrigin {
 }
 
 /** Feed content shorter than this is taken for an excerpt. */
-export const FULL_CONTENT_MIN_WORDS = 150;
+const FULL_CONTENT_MIN_WORDS = 150;
 // "…", "[…]", "[...]", "Read more", "Continue reading" at the end: the feed cut the article short.
 const TRUNCATED = /(\u2026|\.\.\.|\[(\u2026|\.\.\.)\]|read more|continue reading[^.]*)\W*$/i;
 
-export function isExcerpt(text: string): boolean {
+function isExcerpt(text: string): boolean {
   return countWords(text) < FULL_CONTENT_MIN_WORDS || TRUNCATED.test(text);
 }
 

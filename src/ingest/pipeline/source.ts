@@ -76,7 +76,7 @@ export async function ingestSource(ctx: IngestContext, sourceId: number): Promis
   return { ...report, status: 'fetched', error };
 }
 
-export function originOf(source: Source): ItemOrigin {
+function originOf(source: Source): ItemOrigin {
   return { sourceId: source.id, section: source.section, fullText: source.full_text !== 0 };
 }
 

@@ -27,7 +27,8 @@ const ALLOWED_ATTRIBUTES: sanitize.IOptions['allowedAttributes'] = {
   th: ['colspan', 'rowspan', 'headers', 'scope'],
   col: ['span'],
   colgroup: ['span'],
-  iframe: ['src', 'width', 'height', 'title', 'sandbox', 'allow', 'allowfullscreen', 'loading', 'referrerpolicy'],
+  // Only what the iframe transform below sets (size and title are kept from the page).
+  iframe: ['src', 'width', 'height', 'title', 'sandbox', 'allowfullscreen', 'loading', 'referrerpolicy'],
 };
 
 // Video players we embed; anything else in an iframe is dropped.
@@ -38,7 +39,8 @@ const EMBED_PATHS: Record<string, RegExp> = {
   'player.vimeo.com': /^\/video\/\d+$/,
 };
 
-// Players need scripts and their own origin; no top navigation, forms or popups without a click.
+// Players need scripts and their own origin, and open their links in a new tab (popups); they get
+// no top-level navigation, forms or downloads.
 const EMBED_SANDBOX = 'allow-scripts allow-same-origin allow-presentation allow-popups';
 
 /** Resolves `value` against `baseUrl`; protocol-relative URLs become https without a base. */
