@@ -17,7 +17,9 @@ function countingSource(state: { version: string; exists: boolean }) {
   return { source, calls };
 }
 
-test('a page is rendered once and served from memory until it is due for a check', async () => {
+const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+test('a page is rendered once, served from memory, and re-rendered only when its version changes', async () => {
   let now = 1000;
   const cache = createPageCache({ revalidateMs: 500, now: () => now });
   const state = { version: 'v1', exists: true };
@@ -30,14 +32,41 @@ test('a page is rendered once and served from memory until it is due for a check
 
   now += 1; // due: the version is checked, unchanged, so nothing is rendered
   assert.equal(await cache.get('a', source), first);
+  await settle();
   assert.deepEqual(calls, { load: 2, render: 1 });
 
   state.version = 'v2';
   now += 500;
+  // The request that finds the page due still gets the cached one; the check runs behind it.
+  assert.equal(await cache.get('a', source), first);
+  await settle();
   const second = await cache.get('a', source);
   assert.equal(second?.body.toString(), '<p>v2</p>');
   assert.notEqual(second?.etag, first?.etag);
   assert.deepEqual(calls, { load: 3, render: 2 });
+});
+
+test('waitForRevalidation: a due request waits for the check and gets the new page', async () => {
+  let now = 0;
+  const cache = createPageCache({ revalidateMs: 0, waitForRevalidation: true, now: () => now });
+  const state = { version: 'v1', exists: true };
+  const { source } = countingSource(state);
+  await cache.get('a', source);
+  state.version = 'v2';
+  now = 1;
+  assert.equal((await cache.get('a', source))?.body.toString(), '<p>v2</p>');
+});
+
+test('a failing check keeps serving the cached page', async () => {
+  let now = 0;
+  const cache = createPageCache({ revalidateMs: 10, now: () => now });
+  const { source } = countingSource({ version: 'v1', exists: true });
+  const first = await cache.get('a', source);
+  now = 10;
+  const failing = { ...source, load: async () => { throw new Error('store down'); } };
+  assert.equal(await cache.get('a', failing), first);
+  await settle();
+  assert.equal(await cache.get('a', failing), first);
 });
 
 test('a page whose source is gone is dropped', async () => {
@@ -48,6 +77,8 @@ test('a page whose source is gone is dropped', async () => {
   assert.ok(await cache.get('a', source));
   state.exists = false;
   now = 10;
+  await cache.get('a', source);
+  await settle();
   assert.equal(await cache.get('a', source), undefined);
 });
 

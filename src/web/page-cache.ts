@@ -1,6 +1,8 @@
 // Rendered pages kept in memory, so the hot path is a map lookup. An entry is trusted for
-// `revalidateMs`; after that the next request reloads the page's version (a few indexed queries)
-// and re-renders only when it changed. Concurrent misses for one key share one render.
+// `revalidateMs`; after that the next request triggers a reload of the page's version (a few
+// indexed queries) and a re-render only when it changed. Meanwhile requests keep getting the
+// cached page (stale-while-revalidate), so no request waits on the store once a page is cached.
+// Concurrent misses for one key share one render.
 import { LRUCache } from 'lru-cache';
 import { makePayload, type Payload } from './respond.ts';
 
@@ -25,6 +27,8 @@ export interface PageCacheOptions {
   /** Bound on the bytes held (pages plus their gzip twins). */
   maxBytes?: number;
   revalidateMs?: number;
+  /** Make a request that finds its page due wait for the check (tests that must see a write at once). */
+  waitForRevalidation?: boolean;
   now?: () => number;
 }
 
@@ -33,7 +37,8 @@ export interface PageCache {
   get<T>(key: string, source: PageSource<T>): Promise<CachedPage | undefined>;
 }
 
-export function createPageCache({ maxBytes = 64 * 1024 * 1024, revalidateMs = 1000, now = Date.now }: PageCacheOptions = {}): PageCache {
+export function createPageCache(options: PageCacheOptions = {}): PageCache {
+  const { maxBytes = 64 * 1024 * 1024, revalidateMs = 1000, waitForRevalidation = false, now = Date.now } = options;
   const pages = new LRUCache<string, CachedPage>({ maxSize: maxBytes, sizeCalculation: (p) => p.body.length + p.gzip.length });
   const inFlight = new Map<string, Promise<CachedPage | undefined>>();
 
@@ -62,7 +67,10 @@ export function createPageCache({ maxBytes = 64 * 1024 * 1024, revalidateMs = 10
         pending = refresh(key, cached, source).finally(() => inFlight.delete(key));
         inFlight.set(key, pending);
       }
-      return pending;
+      if (!cached || waitForRevalidation) return pending;
+      // A failed check keeps the cached page; the next due request tries again.
+      pending.catch(() => {});
+      return Promise.resolve(cached);
     },
   };
 }

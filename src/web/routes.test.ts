@@ -40,8 +40,8 @@ function assertEscaped(body: string) {
 
 before(async () => {
   store = await openStore(':memory:');
-  // Revalidate on every request, so a write shows on the next page view.
-  app = await buildApp({ store, pageCache: { revalidateMs: 0 } });
+  // Revalidate on every request and wait for it, so a write shows on the next page view.
+  app = await buildApp({ store, pageCache: { revalidateMs: 0, waitForRevalidation: true } });
   ids.oldest = await publish(store, { title: 'Oldest story about ferries', publishedAt: '2026-11-01T08:00:00Z' });
   ids.middle = await publish(store, { title: XSS_TITLE, byline: XSS_BYLINE, section: XSS_SECTION, publishedAt: '2026-11-02T08:00:00Z' });
   ids.newest = await publish(store, { title: 'Newest story about harbours', section: 'World', publishedAt: '2026-11-03T08:00:00Z' });
