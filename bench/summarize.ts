@@ -1,10 +1,12 @@
-// `npm run bench:summarize [-- --limit N] [--passes N] [--sets a,b] [--systems a,b]`: ROUGE-1/2/Lsum F1 (mean over
+// `npm run bench:summarize [-- --limit N] [--sets a,b] [--systems a,b]`: ROUGE-1/2/Lsum F1 (mean over
 // articles), median ms per article, articles/s and peak RSS for LEAD-3, skim and two npm peers on
 // the development sets in ../shared. Each (set, system) runs in its own child process so that peak
-// RSS and JIT warm-up belong to that system alone. Each article is timed over --passes runs (default
-// 3) and its fastest kept, so that a shared, busy machine's preemptions do not count as cost.
+// RSS and JIT warm-up belong to that system alone. One untimed warm-up pass over all articles, then
+// one timed pass: its per-article median and its total give the figures (single-threaded, honest
+// about a busy machine, which is why the load average is printed beside them).
 // Skips (exit 0) when ../shared is absent.
 import { spawnSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { createRequire } from 'node:module';
 import { DEV_SET_FILES, SHARED_SUMMARIZATION_DIR, loadDevSets, type DevArticle } from '../src/summarize/devdata.ts';
@@ -13,7 +15,6 @@ import { summarize } from '../src/summarize/summarize.ts';
 import { splitSentences } from '../src/text/segment.ts';
 
 const SENTENCES = 3;
-const WARMUP_ARTICLES = 20;
 const DEFAULT_SETS = ['cnn-validation', 'bbc-validation', 'bbc-cased'];
 
 type System = (article: DevArticle) => string[] | Promise<string[]>;
@@ -51,31 +52,30 @@ const SYSTEMS: Record<string, () => System> = {
 
 interface Row { set: string; system: string; articles: number; r1: number; r2: number; rlsum: number; medianMs: number; perSecond: number; peakRssMb: number }
 
-async function measure(setName: string, systemName: string, limit: number, passes: number): Promise<Row> {
+async function measure(setName: string, systemName: string, limit: number): Promise<Row> {
   const [set] = loadDevSets([setName], limit);
   if (!set) throw new Error(`missing set ${setName}`);
   const system = SYSTEMS[systemName]!();
   // The peers print to the console on some inputs; keep stdout for the result line.
   console.log = () => {};
-  for (const article of set.articles.slice(0, WARMUP_ARTICLES)) await system(article);
-  const times = set.articles.map(() => Infinity);
-  let r1 = 0, r2 = 0, rlsum = 0;
-  for (let pass = 0; pass < passes; pass++) {
-    for (const [i, article] of set.articles.entries()) {
-      const started = process.hrtime.bigint();
-      let sentences: string[];
-      try {
-        sentences = await system(article);
-      } catch {
-        sentences = [];
-      }
-      times[i] = Math.min(times[i]!, Number(process.hrtime.bigint() - started) / 1e6);
-      if (pass > 0) continue;
-      const scores = rouge(article.reference, sentences.map((s) => s.replace(/\n/g, ' ')).join('\n'));
-      r1 += scores.rouge1.f;
-      r2 += scores.rouge2.f;
-      rlsum += scores.rougeLsum.f;
+  const run = async (article: DevArticle): Promise<string[]> => {
+    try {
+      return await system(article);
+    } catch {
+      return [];
     }
+  };
+  for (const article of set.articles) await run(article);
+  const times: number[] = [];
+  let r1 = 0, r2 = 0, rlsum = 0;
+  for (const article of set.articles) {
+    const started = process.hrtime.bigint();
+    const sentences = await run(article);
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+    const scores = rouge(article.reference, sentences.map((s) => s.replace(/\n/g, ' ')).join('\n'));
+    r1 += scores.rouge1.f;
+    r2 += scores.rouge2.f;
+    rlsum += scores.rougeLsum.f;
   }
   const n = set.articles.length;
   const totalMs = times.reduce((a, b) => a + b, 0);
@@ -90,7 +90,7 @@ async function measure(setName: string, systemName: string, limit: number, passe
 }
 
 /** Time for one document of ~5,000 sentences (dev articles joined as paragraphs): cost must stay linear. */
-function longDocument(articles: readonly DevArticle[], passes: number): string {
+function longDocument(articles: readonly DevArticle[]): string {
   const parts: string[] = [];
   let sentences = 0;
   for (let i = 0; sentences < 5000 && articles.length; i++) {
@@ -99,13 +99,11 @@ function longDocument(articles: readonly DevArticle[], passes: number): string {
     sentences += splitSentences(article).length;
   }
   const text = parts.join('\n\n');
-  let best = Infinity;
-  for (let pass = 0; pass < passes; pass++) {
-    const started = performance.now();
-    summarize(text, { sentences: SENTENCES });
-    best = Math.min(best, performance.now() - started);
-  }
-  return `skim on one ${sentences}-sentence document (${(text.length / 1e6).toFixed(1)} MB): ${best.toFixed(0)} ms (best of ${passes})`;
+  summarize(text, { sentences: SENTENCES });
+  const started = performance.now();
+  summarize(text, { sentences: SENTENCES });
+  const ms = performance.now() - started;
+  return `skim on one ${sentences}-sentence document (${(text.length / 1e6).toFixed(1)} MB): ${ms.toFixed(0)} ms (after one warm-up run)`;
 }
 
 function printTable(rows: Row[]): void {
@@ -123,19 +121,17 @@ const { values } = parseArgs({
     limit: { type: 'string' },
     sets: { type: 'string' },
     systems: { type: 'string' },
-    passes: { type: 'string', default: '3' },
     child: { type: 'boolean' },
   },
 });
 const limit = values.limit ? Number(values.limit) : Infinity;
-const passes = Math.max(1, Number(values.passes) || 1);
 const setNames = values.sets?.split(',') ?? DEFAULT_SETS;
 const systemNames = values.systems?.split(',') ?? Object.keys(SYSTEMS);
 for (const name of setNames) if (!DEV_SET_FILES[name]) throw new Error(`unknown set ${name}; known: ${Object.keys(DEV_SET_FILES).join(', ')}`);
 for (const name of systemNames) if (!SYSTEMS[name]) throw new Error(`unknown system ${name}; known: ${Object.keys(SYSTEMS).join(', ')}`);
 
 if (values.child) {
-  const row = await measure(setNames[0]!, systemNames[0]!, limit, passes);
+  const row = await measure(setNames[0]!, systemNames[0]!, limit);
   process.stdout.write(JSON.stringify(row) + '\n');
 } else {
   const present = loadDevSets(setNames, 1).map((s) => s.name);
@@ -145,7 +141,7 @@ if (values.child) {
     const rows: Row[] = [];
     for (const setName of present) {
       for (const systemName of systemNames) {
-        const args = ['--import', 'tsx', import.meta.filename, '--child', '--sets', setName, '--systems', systemName, '--passes', String(passes)];
+        const args = ['--import', 'tsx', import.meta.filename, '--child', '--sets', setName, '--systems', systemName];
         if (Number.isFinite(limit)) args.push('--limit', String(limit));
         const child = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 24 });
         const line = child.stdout.trim().split('\n').pop();
@@ -158,6 +154,7 @@ if (values.child) {
       }
     }
     printTable(rows);
-    console.log(longDocument(loadDevSets([present[0]!])[0]!.articles, passes));
+    console.log(longDocument(loadDevSets([present[0]!])[0]!.articles));
+    console.log(`load average while measuring (1/5/15 min): ${loadavg().map((l) => l.toFixed(1)).join(' / ')}`);
   }
 }

@@ -55,6 +55,45 @@ function parseDocument(html: string): Document {
 // score and drop them anyway; removing them first makes it about a tenth faster.
 const NEVER_ARTICLE = 'nav, footer, button, select, input, textarea, link, meta';
 
+// Readability's cost grows steeply with nesting (about a second at depth 300) and with size; real
+// pages nest at most about 50 deep (AEB and Readability's test pages) and hold a few thousand elements.
+const MAX_DEPTH = 200;
+const MAX_ELEMENTS = 60_000;
+
+/** Whether any element under `root` sits more than `limit` levels deep (iterative: no stack to overflow). */
+function nestedDeeperThan(root: Element, limit: number): boolean {
+  let node: Element | null = root;
+  let depth = 1;
+  while (node) {
+    if (depth > limit) return true;
+    if (node.firstElementChild) {
+      node = node.firstElementChild;
+      depth++;
+      continue;
+    }
+    while (node && node !== root && !node.nextElementSibling) {
+      node = node.parentElement;
+      depth--;
+    }
+    if (!node || node === root) return false;
+    node = node.nextElementSibling;
+  }
+  return false;
+}
+
+/** Readability's article element, or why the page was not given to it. */
+function readArticle(document: Document): { article: ReturnType<Readability<Element>['parse']>; refusal: string | null } {
+  if (nestedDeeperThan(document.documentElement, MAX_DEPTH)) return { article: null, refusal: `page nested deeper than ${MAX_DEPTH} elements` };
+  try {
+    // Classes are kept for cleanArticle; the sanitizer drops them afterwards.
+    const reader = new Readability(document, { keepClasses: true, maxElemsToParse: MAX_ELEMENTS, serializer: (node) => node as Element });
+    return { article: reader.parse(), refusal: null };
+  } catch {
+    // Readability throws only when the page has more than MAX_ELEMENTS elements.
+    return { article: null, refusal: `page has more than ${MAX_ELEMENTS} elements` };
+  }
+}
+
 // Page chrome dropped when Readability finds no article and the whole body has to do.
 const CHROME = 'script, style, noscript, template, svg, nav, header, footer, aside, form, iframe, [role="navigation"], [role="banner"], [role="contentinfo"], [aria-hidden="true"], [hidden]';
 
@@ -71,11 +110,10 @@ export function extractArticle(html: string, url?: string): Extracted {
   const metadata = readMetadata(document, baseUrl);
   const pageTitle = document.querySelector('title')?.textContent?.trim() ?? '';
   for (const element of document.querySelectorAll(NEVER_ARTICLE)) element.remove();
-  // Classes are kept for cleanArticle; the sanitizer drops them afterwards.
-  const article = new Readability(document, { keepClasses: true, serializer: (node) => node as Element }).parse();
+  const { article, refusal } = readArticle(document);
   const title = metadata.title ?? (article?.title?.trim() || pageTitle || null);
   const byline = metadata.byline ?? (article?.byline?.trim() || null);
-  const root = article?.content ?? wholeBody(html);
+  const root = refusal ? null : (article?.content ?? wholeBody(html));
   const rawText = root?.textContent ?? '';
   // The declared canonical address first, then the one fetched.
   const pageUrls = [metadata.canonicalUrl, url].filter((u): u is string => !!u);
@@ -97,6 +135,6 @@ export function extractArticle(html: string, url?: string): Extracted {
     html: safeHtml,
     text,
     wordCount,
-    ...judgeQuality({ words: wordCount, rawText, pageTitle }),
+    ...(refusal ? { status: 'junk' as const, reason: refusal } : judgeQuality({ words: wordCount, rawText, pageTitle })),
   };
 }
