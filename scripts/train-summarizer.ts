@@ -20,14 +20,14 @@ import { loadDevSets, type DevArticle } from '../src/summarize/devdata.ts';
 import { analyze, FEATURE_NAMES, type Sentence } from '../src/summarize/features.ts';
 import { sentenceScore, type RankingModel } from '../src/summarize/model.ts';
 import { greedyOracle } from '../src/summarize/oracle.ts';
-import { rouge } from '../src/summarize/rouge.ts';
+import { ngramCounts, rouge, rougeNCounts, rougeTokens } from '../src/summarize/rouge.ts';
 import { selectSentences } from '../src/summarize/select.ts';
 
 const SEED = 20261124;
 const SUMMARY_SENTENCES = 3;
 const L2 = 1;
 const NEWTON_STEPS = 25;
-const CORPUS_SHARES = [0.9, 0.1]; // CNN training half, BBC train
+const CORPUS_SHARES = process.env.SHARES ? process.env.SHARES.split(',').map(Number) : [0.9, 0.1]; // CNN training half, BBC train
 const WEIGHTS_FILE = join(import.meta.dirname, '../src/summarize/weights.json');
 
 interface Example { article: DevArticle; candidates: Sentence[]; labels: number[] }
@@ -58,6 +58,13 @@ function examples(articles: readonly DevArticle[]): Example[] {
   return articles.map((article) => {
     // Every development set is English; summarize() would detect the same.
     const candidates = analyze(article.article, 'en', article.title ?? undefined);
+    if (process.env.TARGET === 'gain') {
+      const ref = rougeTokens(article.reference);
+      const t1 = ngramCounts(ref, 1), t2 = ngramCounts(ref, 2);
+      const g = candidates.map((s) => { const tk = rougeTokens(s.text); const m = process.env.MEASURE ?? 'f'; return (rougeNCounts(t1, ngramCounts(tk, 1)) as any)[m] + (rougeNCounts(t2, ngramCounts(tk, 2)) as any)[m]; });
+      const top = Math.max(...g, 1e-9);
+      return { article, candidates, labels: g.map((x) => x / top) };
+    }
     const picks = new Set(greedyOracle(candidates.map((s) => s.text), article.reference, SUMMARY_SENTENCES));
     return { article, candidates, labels: candidates.map((_, i) => (picks.has(i) ? 1 : 0)) };
   });

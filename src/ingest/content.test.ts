@@ -62,3 +62,8 @@ test('countWords counts words, contractions once, and CJK characters one by one'
   assert.equal(countWords('東京で雨'), 4);
   assert.equal(countWords(''), 0);
 });
+
+test('htmlToText survives nesting far deeper than any page', () => {
+  const depth = 20_000;
+  assert.equal(htmlToText(`${'<div>'.repeat(depth)}<p>deep</p>${'</div>'.repeat(depth)}<p>after</p>`), 'deep\n\nafter');
+});

@@ -54,24 +54,27 @@ export function nodesToText(nodes: ArrayLike<TextNode>): string {
     if (paragraph) paragraphs.push(paragraph);
     current = '';
   };
-  const walk = (list: ArrayLike<TextNode>) => {
-    for (let i = 0; i < list.length; i++) {
-      const node = list[i]!;
-      if (node.nodeType === TEXT_NODE) {
-        current += node.nodeValue ?? '';
-      } else if (node.nodeType === ELEMENT_NODE) {
-        const tag = node.localName ?? '';
-        if (SKIPPED_TAGS.has(tag)) continue;
-        const block = BLOCK_TAGS.has(tag);
-        if (block) flush();
-        else if (CELL_TAGS.has(tag)) current += ' ';
-        walk(node.childNodes);
-        if (block) flush();
-        else if (CELL_TAGS.has(tag)) current += ' ';
-      }
-    }
+  // An element is met twice, as a node on the way in and as its
+  // tag name on the way out. A loop, not recursion: hostile pages nest tens of thousands deep.
+  const boundary = (tag: string) => {
+    if (BLOCK_TAGS.has(tag)) flush();
+    else if (CELL_TAGS.has(tag)) current += ' ';
   };
-  walk(nodes);
+  const pending: (TextNode | string)[] = Array.from(nodes).reverse();
+  while (pending.length > 0) {
+    const next = pending.pop()!;
+    if (typeof next === 'string') {
+      boundary(next);
+    } else if (next.nodeType === TEXT_NODE) {
+      current += next.nodeValue ?? '';
+    } else if (next.nodeType === ELEMENT_NODE) {
+      const tag = next.localName ?? '';
+      if (SKIPPED_TAGS.has(tag)) continue;
+      boundary(tag);
+      pending.push(tag);
+      for (let i = next.childNodes.length - 1; i >= 0; i--) pending.push(next.childNodes[i]!);
+    }
+  }
   flush();
   return paragraphs.join('\n\n');
 }

@@ -1,7 +1,7 @@
 // Per-sentence signals for ranking, computed once per article in time linear in its length.
 // Every feature is scaled to about [0, 1] so that the learned weights stay comparable and few.
 import { splitParagraphs, splitSentences, type Span } from '../text/segment.ts';
-import { contentTerms, tokenize } from '../text/tokens.ts';
+import { contentTerms, contentTermsOfTokens, tokenize } from '../text/tokens.ts';
 import { isChrome } from './chrome.ts';
 import { maskMarkup } from './markup.ts';
 
@@ -29,6 +29,8 @@ export type FeatureName = (typeof FEATURE_NAMES)[number];
 export interface Sentence extends Span {
   /** Sentence number in the article (counting every sentence the segmenter found). */
   index: number;
+  /** Lowercased word tokens, read once and shared by features and selection. */
+  tokens: string[];
   /** Stemmed content terms. */
   terms: string[];
   /** Feature values in FEATURE_NAMES order. */
@@ -117,11 +119,6 @@ function cosine(a: TermIds, b: TermIds): number {
   return denominator > 0 ? dot(a, b) / denominator : 0;
 }
 
-/** Lowercased word tokens of a sentence, for the redundancy check in selection. */
-export function sentenceTokens(sentence: Sentence): string[] {
-  return tokenize(sentence.text);
-}
-
 /**
  * Segments `text`, leaves out what may never be chosen (chrome, leftover markup, binary noise)
  * and computes every remaining sentence's features, in article order.
@@ -146,8 +143,11 @@ export function analyze(text: string, lang: string, title?: string): Sentence[] 
     lastParagraph = paragraph;
     const { words, capitalized, letters } = countShape(sentenceText);
     if (letters < sentenceText.length * 0.5 || TAG.test(sentenceText) || isChrome(sentenceText)) return;
-    const sentence: Sentence = { text: sentenceText, start, end, index, terms: contentTerms(sentenceText, lang), features: [] };
-    raws.push({ sentence, words, capitalized, paragraphStart });
+    const tokens = tokenize(sentenceText);
+    const terms = contentTermsOfTokens(tokens, lang);
+    const sentence: Sentence = { text: sentenceText, start, end, index, tokens, terms, features: [] };
+    // Capitals are counted on whitespace words, where a capital after the first marks a name.
+    raws.push({ sentence, words, capitalized: words > 1 ? capitalized / (words - 1) : 0, paragraphStart });
   });
 
   const ids = new Map<string, number>();
@@ -169,27 +169,36 @@ export function analyze(text: string, lang: string, title?: string): Sentence[] 
   const titleTerms = new Set(title ? contentTerms(title, lang) : []);
   const titleIds = new Set([...titleTerms].map((term) => ids.get(term) ?? -1));
   const last = Math.max(raws.length - 1, 1);
+  const articleWords = raws.reduce((sum, r) => sum + r.words, 0);
+  const shortArticle = Math.max(0, 1 - raws.length / 30);
 
   return raws.map(({ sentence, words, capitalized, paragraphStart }, rank) => {
+    const longness = Math.min(1, Math.max(0, (words - 25) / 25));
+    const shortness = Math.max(0, 1 - words / 20);
+    const position = 1 / (1 + rank);
     let titleHits = 0;
     const v = vectors[rank]!;
     if (titleTerms.size) for (let i = 0; i < v.length; i++) if (v[i] !== v[i - 1] && titleIds.has(v[i]!)) titleHits++;
     const opener = FIRST_WORD.exec(sentence.text)?.[0].toLowerCase() ?? '';
     const values: Record<FeatureName, number> = {
       first: rank === 0 ? 1 : 0,
-      position: 1 / (1 + rank),
+      position,
       relativePosition: rank / last,
       paragraphStart: hasParagraphs && paragraphStart ? 1 : 0,
       centrality: centrality[rank]! / bestCentrality,
       leadSimilarity: rank > 0 && lead ? cosine(v, lead) : 0,
       titleOverlap: titleTerms.size ? titleHits / titleTerms.size : 0,
       fragment: Math.max(0, 1 - words / 10),
-      shortness: Math.max(0, 1 - words / 20),
-      longness: Math.min(1, Math.max(0, (words - 25) / 25)),
+      shortness,
+      longness,
+      articleShare: articleWords > 0 ? Math.min(1, (10 * words) / articleWords) : 0,
+      shortArticleLongness: longness * shortArticle,
+      shortArticleShortness: shortness * shortArticle,
+      shortArticlePosition: position * shortArticle,
       density: words ? Math.min(1, sentence.terms.length / words) : 0,
       number: DIGIT.test(sentence.text) ? 1 : 0,
       quote: QUOTE.test(sentence.text) ? 1 : 0,
-      names: caseless || words < 2 ? 0 : capitalized / (words - 1),
+      names: caseless ? 0 : capitalized,
       question: /[?!]["'”’»)]*$/.test(sentence.text) ? 1 : 0,
       dependent: DEPENDENT_OPENERS.has(opener) ? 1 : 0,
     };

@@ -1,6 +1,6 @@
 // Choosing the summary sentences from ranked candidates, with trigram blocking (Paulus et al.
 // 2018) so that a sentence repeating one already chosen gives way to the next best.
-import { sentenceTokens, type Sentence } from './features.ts';
+import type { Sentence } from './features.ts';
 
 function trigrams(tokens: readonly string[]): string[] {
   const grams: string[] = [];
@@ -19,7 +19,7 @@ export function selectSentences(candidates: readonly Sentence[], scores: readonl
   const blocked: number[] = [];
   for (const i of order) {
     if (chosen.length === count) break;
-    const grams = trigrams(sentenceTokens(candidates[i]!));
+    const grams = trigrams(candidates[i]!.tokens);
     if (grams.some((gram) => seen.has(gram))) {
       blocked.push(i);
       continue;

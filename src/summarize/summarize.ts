@@ -2,7 +2,7 @@
 // by a learned ranking of position, centrality, title overlap, length and cue features, with
 // trigram blocking against repeats, and presented in article order.
 import { detectLanguage } from '../text/language.ts';
-import { analyze, sentenceTokens } from './features.ts';
+import { analyze } from './features.ts';
 import { checkedModel, sentenceScore } from './model.ts';
 import { selectSentences } from './select.ts';
 
@@ -43,7 +43,7 @@ export function summarize(text: string, opts: SummarizeOptions = {}): Summary {
   const candidates = analyze(text, lang, opts.title);
   const scores = candidates.map((s) => sentenceScore(MODEL, s.features));
   const best = scores.reduce((top, score, i) => (score > scores[top]! ? i : top), 0);
-  const bestWords = candidates[best] ? sentenceTokens(candidates[best]).length : 0;
+  const bestWords = candidates[best]?.tokens.length ?? 0;
   const requested = opts.sentences ?? sentenceCount(length, candidates.length, bestWords);
   const count = Number.isFinite(requested) ? Math.max(0, Math.floor(requested)) : 0;
   const sentences = selectSentences(candidates, scores, count).map((i) => {

@@ -8,6 +8,7 @@ import { getSummariesOfLength } from '../store/summaries.ts';
 import type { Store } from '../store/db.ts';
 import type { AppContext } from './context.ts';
 import { baseUrl } from './base-url.ts';
+import { MAX_QUERY_LENGTH } from './paths.ts';
 import { loadArticleView, renderArticleView } from './article-view.tsx';
 import { createPageCache } from './page-cache.ts';
 import { HTML_HEADERS, sendPage, sendPayload } from './respond.ts';
@@ -19,7 +20,6 @@ const PER_PAGE = 20;
 const HOME_ARTICLES = 60;
 const PER_HOME_GROUP = 5;
 const HOME_RAIL = 4;
-export const MAX_QUERY_LENGTH = 200;
 // Browsers revalidate with the ETag on every view, so an edit shows at once.
 const ARTICLE_HEADERS = { ...HTML_HEADERS, 'cache-control': 'no-cache' };
 

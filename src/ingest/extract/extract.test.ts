@@ -77,3 +77,10 @@ test('garbage input gives an empty, too-short result instead of an exception', (
     assert.equal(result.canonicalUrl, null);
   }
 });
+
+test('a page nested far deeper than any real one is refused, not parsed for seconds', () => {
+  const result = extractArticle(`<html><body>${'<div>'.repeat(1000)}<p>deep</p>${'</div>'.repeat(1000)}</body></html>`);
+  assert.equal(result.status, 'junk');
+  assert.equal(result.reason, 'page nested deeper than 200 elements');
+  assert.equal(result.text, '');
+});

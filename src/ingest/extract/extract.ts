@@ -55,10 +55,9 @@ function parseDocument(html: string): Document {
 // score and drop them anyway; removing them first makes it about a tenth faster.
 const NEVER_ARTICLE = 'nav, footer, button, select, input, textarea, link, meta';
 
-// Readability's cost grows steeply with nesting (about a second at depth 300) and with size; real
-// pages nest at most about 50 deep (AEB and Readability's test pages) and hold a few thousand elements.
+// Readability's cost grows steeply with nesting (about a second at depth 300); real pages nest at
+// most about 50 deep (AEB and Readability's test pages).
 const MAX_DEPTH = 200;
-const MAX_ELEMENTS = 60_000;
 
 /** Whether any element under `root` sits more than `limit` levels deep (iterative: no stack to overflow). */
 function nestedDeeperThan(root: Element, limit: number): boolean {
@@ -86,11 +85,11 @@ function readArticle(document: Document): { article: ReturnType<Readability<Elem
   if (nestedDeeperThan(document.documentElement, MAX_DEPTH)) return { article: null, refusal: `page nested deeper than ${MAX_DEPTH} elements` };
   try {
     // Classes are kept for cleanArticle; the sanitizer drops them afterwards.
-    const reader = new Readability(document, { keepClasses: true, maxElemsToParse: MAX_ELEMENTS, serializer: (node) => node as Element });
+    const reader = new Readability(document, { keepClasses: true, serializer: (node) => node as Element });
     return { article: reader.parse(), refusal: null };
   } catch {
-    // Readability throws only when the page has more than MAX_ELEMENTS elements.
-    return { article: null, refusal: `page has more than ${MAX_ELEMENTS} elements` };
+    // A DOM Readability trips over is read like a page without an article: the whole body.
+    return { article: null, refusal: null };
   }
 }
 

@@ -78,3 +78,10 @@ test('relative URLs stay relative without a base; protocol-relative ones become 
     '<a href="/x" rel="noopener noreferrer nofollow">x</a><img src="https://cdn.example/p.jpg" loading="lazy" />',
   );
 });
+
+test('structural blocks become divs, so their text stays a paragraph of its own', () => {
+  assert.equal(
+    sanitizeHtml('<header class="x">Kicker</header>Body<aside>Note</aside><address>Town Hall</address>'),
+    '<div>Kicker</div>Body<div>Note</div><div>Town Hall</div>',
+  );
+});

@@ -11,8 +11,12 @@ const ALLOWED_TAGS = [
   'a', 'em', 'strong', 'b', 'i', 'u', 's', 'del', 'ins', 'mark', 'small', 'sub', 'sup',
   'abbr', 'time', 'code', 'pre', 'kbd', 'samp', 'var',
   'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'colgroup', 'col',
-  'iframe',
+  'details', 'summary', 'iframe',
 ];
+
+// Structural blocks we do not keep as such: they become <div>, so their text stays a paragraph of
+// its own instead of running into the next one.
+const BLOCKS_AS_DIV = ['header', 'footer', 'main', 'aside', 'nav', 'address', 'hgroup', 'fieldset', 'form', 'dialog', 'center'];
 
 const ALLOWED_ATTRIBUTES: sanitize.IOptions['allowedAttributes'] = {
   '*': ['lang', 'dir', 'title'],
@@ -118,6 +122,7 @@ function optionsFor(baseUrl: string | undefined): sanitize.IOptions {
     // Their text is code or UI, never article prose.
     nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'template', 'title', 'select', 'button', 'svg', 'math', 'iframe'],
     transformTags: {
+      ...Object.fromEntries(BLOCKS_AS_DIV.map((tag) => [tag, () => ({ tagName: 'div', attribs: {} })])),
       h1: (_tag, attribs) => ({ tagName: 'h2', attribs }),
       // Every link in stored content points away from skim.
       a: (_tag, attribs) => ({

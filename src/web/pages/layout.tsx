@@ -2,7 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Section } from '../../store/schema.ts';
 import { assetPath } from '../assets.ts';
-import { sectionPath } from '../paths.ts';
+import { MAX_QUERY_LENGTH, sectionPath } from '../paths.ts';
 import { FEED_FILES } from '../syndication/feeds.ts';
 
 export interface HeadLink {
@@ -72,7 +72,7 @@ export function Layout({ head, sections, lang = 'en', query, currentSection, chi
             </div>
             <form class="search-form" role="search" action="/search" method="get">
               <label class="visually-hidden" for="site-search">Search articles</label>
-              <input id="site-search" type="search" name="q" value={query} placeholder="Search articles" maxLength={200} />
+              <input id="site-search" type="search" name="q" value={query} placeholder="Search articles" maxLength={MAX_QUERY_LENGTH} />
               <button type="submit">Search</button>
             </form>
           </div>
