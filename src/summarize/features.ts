@@ -16,6 +16,11 @@ export const FEATURE_NAMES = [
   'fragment', // how far below 10 words: headings, captions, fragments
   'shortness', // how far below 20 words
   'longness', // how far above 25 words
+  // Crossed with shortArticle (1 - sentences / 30, at least 0): short articles (BBC-like) want
+  // longer extracts and lean less on the lead than long ones (CNN-like).
+  'shortArticleLongness',
+  'shortArticleShortness',
+  'shortArticlePosition',
   'density', // share of words that are content terms rather than function words
   'number', // contains a digit
   'quote', // contains a quotation mark: quotes are colour, rarely the point
@@ -169,7 +174,6 @@ export function analyze(text: string, lang: string, title?: string): Sentence[] 
   const titleTerms = new Set(title ? contentTerms(title, lang) : []);
   const titleIds = new Set([...titleTerms].map((term) => ids.get(term) ?? -1));
   const last = Math.max(raws.length - 1, 1);
-  const articleWords = raws.reduce((sum, r) => sum + r.words, 0);
   const shortArticle = Math.max(0, 1 - raws.length / 30);
 
   return raws.map(({ sentence, words, capitalized, paragraphStart }, rank) => {
@@ -191,7 +195,6 @@ export function analyze(text: string, lang: string, title?: string): Sentence[] 
       fragment: Math.max(0, 1 - words / 10),
       shortness,
       longness,
-      articleShare: articleWords > 0 ? Math.min(1, (10 * words) / articleWords) : 0,
       shortArticleLongness: longness * shortArticle,
       shortArticleShortness: shortness * shortArticle,
       shortArticlePosition: position * shortArticle,

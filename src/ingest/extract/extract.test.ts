@@ -84,3 +84,10 @@ test('a page nested far deeper than any real one is refused, not parsed for seco
   assert.equal(result.reason, 'page nested deeper than 200 elements');
   assert.equal(result.text, '');
 });
+
+test('relative URLs resolve against <base href> when the page has one', () => {
+  const html = '<html><head><base href="https://cdn.example/site/"></head><body><article><p>Read the <a href="report.html">full report</a> here.</p><img src="img/chart.png"></article></body></html>';
+  const result = extractArticle(html, 'https://news.example/story');
+  assert.match(result.html, /href="https:\/\/cdn\.example\/site\/report\.html"/);
+  assert.match(result.html, /src="https:\/\/cdn\.example\/site\/img\/chart\.png"/);
+});

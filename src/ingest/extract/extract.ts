@@ -30,7 +30,7 @@ export interface Extracted extends Verdict {
 
 /** The `<base href>` of the page resolved against its URL, else the URL itself. */
 function baseUrlOf(document: Document, url: string | undefined): string | undefined {
-  const base = document.querySelector('base[href]')?.getAttribute('href');
+  const base = document.head?.querySelector('base[href]')?.getAttribute('href');
   if (!base) return url;
   try {
     return new URL(base, url).href;

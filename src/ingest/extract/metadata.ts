@@ -121,21 +121,25 @@ export function readMetadata(document: Document, baseUrl?: string): PageMetadata
   const attribute = (selector: string, name: string) => text(document.querySelector(selector)?.getAttribute(name));
 
   const authors = names(article['author'] ?? article['creator'], 'name');
-  const published = first(
-    ...[
-      text(article['datePublished']),
-      tag('article:published_time', 'og:article:published_time', 'parsely-pub-date', 'sailthru.date', 'dc.date.issued', 'dc.date', 'dcterms.created', 'date', 'pubdate', 'publishdate', 'datepublished'),
-      attribute('time[itemprop~="datePublished"], time[pubdate]', 'datetime'),
-      attribute('time[datetime]', 'datetime'),
-      text(article['dateCreated']),
-    ].map(normalizeDate),
+  // Lazily: each <time> lookup scans the whole document, and most pages answer from the head.
+  const firstDate = (...sources: (() => string | null)[]) => {
+    for (const source of sources) {
+      const date = normalizeDate(source());
+      if (date) return date;
+    }
+    return null;
+  };
+  const published = firstDate(
+    () => text(article['datePublished']),
+    () => tag('article:published_time', 'og:article:published_time', 'parsely-pub-date', 'sailthru.date', 'dc.date.issued', 'dc.date', 'dcterms.created', 'date', 'pubdate', 'publishdate', 'datepublished'),
+    () => attribute('time[itemprop~="datePublished"], time[pubdate]', 'datetime'),
+    () => attribute('time[datetime]', 'datetime'),
+    () => text(article['dateCreated']),
   );
-  const modified = first(
-    ...[
-      text(article['dateModified']),
-      tag('article:modified_time', 'og:updated_time', 'dcterms.modified', 'dc.date.modified', 'last-modified', 'datemodified'),
-      attribute('time[itemprop~="dateModified"]', 'datetime'),
-    ].map(normalizeDate),
+  const modified = firstDate(
+    () => text(article['dateModified']),
+    () => tag('article:modified_time', 'og:updated_time', 'dcterms.modified', 'dc.date.modified', 'last-modified', 'datemodified'),
+    () => attribute('time[itemprop~="dateModified"]', 'datetime'),
   );
   const mainEntity = article['mainEntityOfPage'];
 
