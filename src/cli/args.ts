@@ -26,3 +26,8 @@ export function parseCommand<O extends Options>(args: string[], options: O, help
     throw new CliError(`${(err as Error).message.split('\n')[0]}\n${help.trim()}`);
   }
 }
+
+/** The usage error of a command that takes no FILE or other positional argument. */
+export function expectNoArguments(positionals: string[], help: string): void {
+  if (positionals.length) throw new CliError(`unexpected argument '${positionals[0]}'\n${help.trim()}`);
+}

@@ -20,7 +20,7 @@ const FORMATS: Record<string, (bytes: Buffer) => ArticleInput[]> = {
   '.json': (bytes) => fromJson(bytes.toString('utf8')),
 };
 
-export const ARTICLE_FILE_TYPES = Object.keys(FORMATS);
+const ARTICLE_FILE_TYPES = Object.keys(FORMATS);
 
 /** The articles in one file; throws an Error with a one-line message when the file is unusable. */
 export async function readArticleFile(path: string): Promise<ArticleInput[]> {

@@ -1,8 +1,8 @@
 // `skim export`: every article, in id order, as one JSON line each on stdout, in the API's article
 // shape (links site-relative) plus its stored summaries.
 import { once } from 'node:events';
-import { parseCommand, CliError } from './args.ts';
-import { openStore, resolveDbUrl } from '../store/db.ts';
+import { CliError, expectNoArguments, parseCommand } from './args.ts';
+import { withStore } from './store.ts';
 import { iterateArticles } from '../store/articles.ts';
 import { getSummaries } from '../store/summaries.ts';
 import { presentArticle } from '../web/api/present.ts';
@@ -18,8 +18,7 @@ Prints every article as one JSON line: the fields of GET /api/articles/:id plus
 export async function run(args: string[]): Promise<number> {
   const parsed = parseCommand(args, { db: { type: 'string' } }, HELP);
   if (!parsed) return 0;
-  if (parsed.positionals.length) throw new CliError(`unexpected argument '${parsed.positionals[0]}'\n${HELP.trim()}`);
-  const store = await openStore(resolveDbUrl(parsed.values.db));
+  expectNoArguments(parsed.positionals, HELP);
   // A reader that stops early (`skim export | head`) ends the export quietly.
   let closed = false;
   let writeError: string | undefined;
@@ -27,7 +26,7 @@ export async function run(args: string[]): Promise<number> {
     closed = true;
     if (err.code !== 'EPIPE') writeError = err.message;
   });
-  try {
+  await withStore(parsed.values.db, async (store) => {
     for await (const article of iterateArticles(store.db)) {
       if (closed) break;
       const summaries = (await getSummaries(store.db, Number(article.id)))
@@ -35,9 +34,7 @@ export async function run(args: string[]): Promise<number> {
       const line = `${JSON.stringify({ ...presentArticle(article, ''), summaries })}\n`;
       if (!process.stdout.write(line)) await Promise.race([once(process.stdout, 'drain'), once(process.stdout, 'close')]);
     }
-  } finally {
-    await store.close();
-  }
+  });
   if (writeError) throw new CliError(`cannot write the export: ${writeError}`);
   return 0;
 }

@@ -2,8 +2,9 @@
 // `skim extract --jsonl` reads `{"id","url","html"}` lines on stdin and answers each, as soon as it
 // is read, with `{"id","title","byline","published","lang","articleBody"}` (or `{"id","error"}`).
 import { readFile } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import { parseCommand, CliError } from './args.ts';
+import { answerEachLine } from './lines.ts';
+import { errorMessage } from '../ingest/pipeline/source.ts';
 import { extractArticle, type Extracted } from '../ingest/extract/extract.ts';
 
 const HELP = `
@@ -15,8 +16,6 @@ Extracts the article (text and metadata) from an HTML page.
   --jsonl     read {"id","url","html"} lines on stdin, write one JSON line per input line:
               {"id","title","byline","published","lang","articleBody"} or {"id","error"}
 `;
-
-const errorMessage = (err: unknown) => (err instanceof Error ? err.message : String(err)).split('\n')[0];
 
 function batchAnswer(line: string): object {
   let input: unknown;
@@ -37,16 +36,6 @@ function batchAnswer(line: string): object {
   }
 }
 
-async function jsonlMode(): Promise<void> {
-  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
-  for await (const line of lines) {
-    if (!line.trim()) continue;
-    const answer = JSON.stringify(batchAnswer(line));
-    // Wait until each answer is handed off so a reader sees it before it sends the next page.
-    await new Promise<void>((done) => process.stdout.write(answer + '\n', () => done()));
-  }
-}
-
 /** Everything but the HTML, with the text under the batch protocol's name. */
 function fileAnswer({ html: _html, text, ...rest }: Extracted) {
   return { ...rest, articleBody: text };
@@ -55,7 +44,7 @@ function fileAnswer({ html: _html, text, ...rest }: Extracted) {
 export async function run(args: string[]): Promise<number | void> {
   const parsed = parseCommand(args, { jsonl: { type: 'boolean' }, url: { type: 'string' } }, HELP);
   if (!parsed) return;
-  if (parsed.values.jsonl) return jsonlMode();
+  if (parsed.values.jsonl) return answerEachLine((line) => JSON.stringify(batchAnswer(line)));
   const [file, ...extra] = parsed.positionals;
   if (!file || extra.length) throw new CliError(`expected one FILE\n${HELP.trim()}`);
   let html: string;

@@ -2,7 +2,7 @@
 // feed (a site URL is searched for one); importing OPML adds its feeds without fetching them.
 import { readFile } from 'node:fs/promises';
 import { CliError, parseCommand } from './args.ts';
-import { openStore, resolveDbUrl, type Store } from '../store/db.ts';
+import { withStore } from './store.ts';
 import { listSources, sourceHealth } from '../store/sources.ts';
 import { parseOpml } from '../ingest/feeds/opml.ts';
 import { createIngestContext } from '../ingest/pipeline/context.ts';
@@ -31,18 +31,6 @@ const OPTIONS = {
   section: { type: 'string' },
   'no-full-text': { type: 'boolean' },
 } as const;
-
-async function withStore<T>(db: string | undefined, work: (store: Store) => Promise<T>): Promise<T> {
-  const url = resolveDbUrl(db);
-  const store = await openStore(url).catch((err: Error) => {
-    throw new CliError(`cannot open the store at ${url}: ${err.message}`);
-  });
-  try {
-    return await work(store);
-  } finally {
-    await store.close();
-  }
-}
 
 /** "2026-03-02 09:00" in UTC, or a dash. */
 const when = (iso: string | null) => (iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)}` : '-');

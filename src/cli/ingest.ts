@@ -1,9 +1,9 @@
 // `skim ingest`: one pass over the due sources (or --all), as the background scheduler would do it;
 // `skim ingest URL|FILE...`: single article URLs and local files (HTML, feed XML/JSON, OPML).
 import { readFile } from 'node:fs/promises';
-import cliProgress from 'cli-progress';
 import { CliError, parseCommand } from './args.ts';
-import { openStore, resolveDbUrl } from '../store/db.ts';
+import { progress } from './progress.ts';
+import { withStore } from './store.ts';
 import { allSourceIds, dueSources } from '../store/sources.ts';
 import { createIngestContext, forEachLimited, type IngestContext } from '../ingest/pipeline/context.ts';
 import { ingestDocument } from '../ingest/pipeline/document.ts';
@@ -28,14 +28,6 @@ Environment: SKIM_FETCH_ALLOW (hosts or CIDRs the fetcher may reach despite the 
 /** Sources polled at once; the per-host gate keeps each site's share polite. */
 const SOURCE_CONCURRENCY = 4;
 
-/** A bar on stderr where a person watches (a terminal); plain lines otherwise. */
-function progress(total: number, unit: string) {
-  if (!process.stderr.isTTY || total < 2) return { log: (line: string) => console.error(line), tick: () => {}, stop: () => {} };
-  const bars = new cliProgress.MultiBar({ stream: process.stderr, format: `ingesting {bar} {value}/{total} ${unit}`, hideCursor: true }, cliProgress.Presets.shades_classic);
-  const bar = bars.create(total, 0);
-  return { log: (line: string) => bars.log(`${line}\n`), tick: () => { bar.increment(); bars.update(); }, stop: () => bars.stop() };
-}
-
 function add(into: Tally, from: Tally | keyof Tally): void {
   if (typeof from === 'string') into[from]++;
   else for (const key of Object.keys(into) as (keyof Tally)[]) into[key] += from[key];
@@ -53,7 +45,7 @@ async function pollSources(ctx: IngestContext, all: boolean): Promise<number> {
   }
   const tally = emptyTally();
   const counts = { fetched: 0, not_modified: 0, failed: 0, missing: 0 };
-  const bar = progress(ids.length, 'sources');
+  const bar = progress(ids.length, 'ingesting', 'sources');
   try {
     await forEachLimited(ids, SOURCE_CONCURRENCY, async (id) => {
       const report = await ingestSource(ctx, id);
@@ -72,7 +64,7 @@ async function pollSources(ctx: IngestContext, all: boolean): Promise<number> {
 async function ingestArguments(ctx: IngestContext, targets: string[]): Promise<number> {
   const tally = emptyTally();
   let failed = 0;
-  const bar = progress(targets.length, 'items');
+  const bar = progress(targets.length, 'ingesting', 'items');
   try {
     for (const target of targets) {
       try {
@@ -100,14 +92,8 @@ export async function run(args: string[]): Promise<number | void> {
   if (!parsed) return;
   const targets = parsed.positionals;
   if (targets.length && parsed.values.all) throw new CliError(`--all polls the sources; it takes no URL or FILE`);
-  const url = resolveDbUrl(parsed.values.db);
-  const store = await openStore(url).catch((err: Error) => {
-    throw new CliError(`cannot open the store at ${url}: ${err.message}`);
-  });
-  try {
+  return withStore(parsed.values.db, (store) => {
     const ctx = createIngestContext(store);
-    return targets.length ? await ingestArguments(ctx, targets) : await pollSources(ctx, !!parsed.values.all);
-  } finally {
-    await store.close();
-  }
+    return targets.length ? ingestArguments(ctx, targets) : pollSources(ctx, !!parsed.values.all);
+  });
 }

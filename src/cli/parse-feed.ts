@@ -2,8 +2,9 @@
 // line on stdin and answers each with one JSON line as soon as it is read (the conformance
 // harness's protocol), `{"error": "..."}` for a document that cannot be read at all.
 import { readFile } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import { parseCommand, CliError } from './args.ts';
+import { answerEachLine } from './lines.ts';
+import { errorMessage } from '../ingest/pipeline/source.ts';
 import { parseFeed } from '../ingest/feeds/parse.ts';
 import type { ParsedFeed } from '../ingest/feeds/types.ts';
 
@@ -24,28 +25,19 @@ async function parseFile(path: string) {
   return publicShape(parseFeed(await readFile(path)));
 }
 
-const errorMessage = (err: unknown) => (err instanceof Error ? err.message : String(err)).split('\n')[0];
-
-async function lineMode(): Promise<void> {
-  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
-  for await (const line of lines) {
-    const path = line.trim();
-    if (!path) continue;
-    let answer: string;
-    try {
-      answer = JSON.stringify(await parseFile(path));
-    } catch (err) {
-      answer = JSON.stringify({ error: errorMessage(err) });
-    }
-    // Wait for each line to be handed off so a reader sees it before sending the next path.
-    await new Promise<void>((done) => process.stdout.write(answer + '\n', () => done()));
+/** One answer line of --lines: the feed at the path on `line`, or why it cannot be read. */
+async function lineAnswer(line: string): Promise<string> {
+  try {
+    return JSON.stringify(await parseFile(line.trim()));
+  } catch (err) {
+    return JSON.stringify({ error: errorMessage(err) });
   }
 }
 
 export async function run(args: string[]): Promise<number | void> {
   const parsed = parseCommand(args, { lines: { type: 'boolean' } }, HELP);
   if (!parsed) return;
-  if (parsed.values.lines) return lineMode();
+  if (parsed.values.lines) return answerEachLine(lineAnswer);
   const [file, ...extra] = parsed.positionals;
   if (!file || extra.length) throw new CliError(`expected one FILE\n${HELP.trim()}`);
   try {

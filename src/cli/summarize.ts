@@ -1,9 +1,8 @@
 // `skim summarize FILE|-` prints a summary; `skim summarize --jsonl` is the batch protocol the
 // benchmark and evaluation use: one JSON line in, one JSON line out, flushed as each is read.
 import { readFile } from 'node:fs/promises';
-import { once } from 'node:events';
-import { createInterface } from 'node:readline';
 import { CliError, parseCommand } from './args.ts';
+import { answerEachLine } from './lines.ts';
 import { summarize, type Summary, type SummaryLength } from '../summarize/summarize.ts';
 
 const HELP = `
@@ -31,7 +30,7 @@ function sentenceCount(value: string | undefined): number | undefined {
 }
 
 /** One protocol line: the summary of a {"id", "title"?, "article"} object, or why there is none. */
-export function summarizeJsonLine(line: string, sentences: number): string {
+function summarizeJsonLine(line: string, sentences: number): string {
   let id: unknown = null;
   try {
     const input: unknown = JSON.parse(line);
@@ -45,14 +44,6 @@ export function summarizeJsonLine(line: string, sentences: number): string {
     return JSON.stringify({ id, summary: spans.map((s) => s.text).join('\n'), sentences: spans });
   } catch (err) {
     return JSON.stringify({ id, error: err instanceof Error ? err.message : String(err) });
-  }
-}
-
-async function runJsonLines(sentences: number): Promise<void> {
-  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
-  for await (const line of lines) {
-    if (!line.trim()) continue;
-    if (!process.stdout.write(summarizeJsonLine(line, sentences) + '\n')) await once(process.stdout, 'drain');
   }
 }
 
@@ -88,7 +79,7 @@ export async function run(args: string[]): Promise<number> {
   const sentences = sentenceCount(values.sentences);
   if (values.jsonl) {
     if (positionals.length) throw new CliError('--jsonl reads standard input and takes no FILE');
-    await runJsonLines(sentences ?? 3);
+    await answerEachLine((line) => summarizeJsonLine(line, sentences ?? 3));
     return 0;
   }
   const length = (values.length ?? 'medium') as SummaryLength;

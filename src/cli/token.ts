@@ -1,6 +1,6 @@
 // `skim token`: prints the admin API token, creating it on first use.
-import { parseCommand, CliError } from './args.ts';
-import { openStore, resolveDbUrl } from '../store/db.ts';
+import { expectNoArguments, parseCommand } from './args.ts';
+import { withStore } from './store.ts';
 import { ensureAdminToken } from '../store/tokens.ts';
 
 const HELP = `
@@ -13,12 +13,8 @@ Prints the admin token that API writes need (Authorization: Bearer <token>).
 export async function run(args: string[]): Promise<number> {
   const parsed = parseCommand(args, { db: { type: 'string' } }, HELP);
   if (!parsed) return 0;
-  if (parsed.positionals.length) throw new CliError(`unexpected argument '${parsed.positionals[0]}'\n${HELP.trim()}`);
-  const store = await openStore(resolveDbUrl(parsed.values.db));
-  try {
-    console.log((await ensureAdminToken(store.db)).token);
-  } finally {
-    await store.close();
-  }
+  expectNoArguments(parsed.positionals, HELP);
+  const { token } = await withStore(parsed.values.db, (store) => ensureAdminToken(store.db));
+  console.log(token);
   return 0;
 }

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { DOMParser } from 'linkedom';
 import { marked } from 'marked';
+import { escapeUTF8 } from 'entities';
 import { sanitizeHtml } from './sanitize/sanitize.ts';
 
 export type ContentFormat = 'html' | 'markdown' | 'text';
@@ -33,7 +34,7 @@ export const ELEMENT_NODE = 1;
 export const TEXT_NODE = 3;
 
 /** The subset of a DOM node the text walk reads (linkedom's and the browser's nodes both fit). */
-export interface TextNode {
+interface TextNode {
   nodeType: number;
   nodeValue: string | null;
   localName?: string;
@@ -46,7 +47,7 @@ export interface TextNode {
  * a blank line. Only whitespace changes: src/web/source-marks.ts maps text offsets back onto the
  * HTML by its non-whitespace characters.
  */
-export function nodesToText(nodes: ArrayLike<TextNode>): string {
+function nodesToText(nodes: ArrayLike<TextNode>): string {
   const paragraphs: string[] = [];
   let current = '';
   const flush = () => {
@@ -94,17 +95,13 @@ export function countWords(text: string): number {
   return count;
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-}
-
 /** Plain text → one `<p>` per blank-line-separated block. */
 function textToHtml(text: string): string {
   return text
     .split(/\r?\n\s*\r?\n/)
     .map((block) => block.trim())
     .filter(Boolean)
-    .map((block) => `<p>${escapeHtml(block)}</p>`)
+    .map((block) => `<p>${escapeUTF8(block)}</p>`)
     .join('\n');
 }
 

@@ -11,16 +11,12 @@ export const FEATURE_NAMES = [
   'relativePosition', // rank / sentence count: how deep into the article
   'paragraphStart', // first sentence of a paragraph, when the text has paragraphs
   'centrality', // cosine to the rest of the article's terms, relative to the article's best
+  'keywordCentrality', // the article's repeated terms the sentence holds, by TF-IDF with IDF within the article
   'leadSimilarity', // cosine to the first content sentence
   'titleOverlap', // share of the title's terms the sentence contains
   'fragment', // how far below 10 words: headings, captions, fragments
   'shortness', // how far below 20 words
   'longness', // how far above 25 words
-  // Crossed with shortArticle (1 - sentences / 30, at least 0): short articles (BBC-like) want
-  // longer extracts and lean less on the lead than long ones (CNN-like).
-  'shortArticleLongness',
-  'shortArticleShortness',
-  'shortArticlePosition',
   'density', // share of words that are content terms rather than function words
   'number', // contains a digit
   'quote', // contains a quotation mark: quotes are colour, rarely the point
@@ -125,6 +121,22 @@ function cosine(a: TermIds, b: TermIds): number {
 }
 
 /**
+ * Per sentence, the summed weight of the distinct terms it holds, a term weighing its count in the
+ * article times its in-article IDF: terms the article repeats in few sentences are its topic, terms
+ * in every sentence are filler. Terms used once weigh nothing. No outside corpus is needed.
+ */
+function keywordMass(vectors: readonly TermIds[], counts: Float64Array): number[] {
+  const sentencesWith = new Float64Array(counts.length);
+  for (const v of vectors) for (let i = 0; i < v.length; i++) if (v[i] !== v[i - 1]) sentencesWith[v[i]!]! += 1;
+  const weights = counts.map((count, id) => (count > 1 ? count * Math.log((vectors.length + 1) / sentencesWith[id]!) : 0));
+  return vectors.map((v) => {
+    let mass = 0;
+    for (let i = 0; i < v.length; i++) if (v[i] !== v[i - 1]) mass += weights[v[i]!]!;
+    return mass;
+  });
+}
+
+/**
  * Segments `text`, leaves out what may never be chosen (chrome, leftover markup, binary noise)
  * and computes every remaining sentence's features, in article order.
  */
@@ -170,34 +182,30 @@ export function analyze(text: string, lang: string, title?: string): Sentence[] 
     return own > 0 && restNorm > 0 ? (shared - own) / (Math.sqrt(own) * restNorm) : 0;
   });
   const bestCentrality = centrality.reduce((a, b) => Math.max(a, b), 1e-9);
+  const keyword = keywordMass(vectors, counts);
+  const bestKeyword = keyword.reduce((a, b) => Math.max(a, b), 1e-9);
   const lead = vectors[0];
   const titleTerms = new Set(title ? contentTerms(title, lang) : []);
   const titleIds = new Set([...titleTerms].map((term) => ids.get(term) ?? -1));
   const last = Math.max(raws.length - 1, 1);
-  const shortArticle = Math.max(0, 1 - raws.length / 30);
 
   return raws.map(({ sentence, words, capitalized, paragraphStart }, rank) => {
-    const longness = Math.min(1, Math.max(0, (words - 25) / 25));
-    const shortness = Math.max(0, 1 - words / 20);
-    const position = 1 / (1 + rank);
     let titleHits = 0;
     const v = vectors[rank]!;
     if (titleTerms.size) for (let i = 0; i < v.length; i++) if (v[i] !== v[i - 1] && titleIds.has(v[i]!)) titleHits++;
     const opener = FIRST_WORD.exec(sentence.text)?.[0].toLowerCase() ?? '';
     const values: Record<FeatureName, number> = {
       first: rank === 0 ? 1 : 0,
-      position,
+      position: 1 / (1 + rank),
       relativePosition: rank / last,
       paragraphStart: hasParagraphs && paragraphStart ? 1 : 0,
       centrality: centrality[rank]! / bestCentrality,
+      keywordCentrality: keyword[rank]! / bestKeyword,
       leadSimilarity: rank > 0 && lead ? cosine(v, lead) : 0,
       titleOverlap: titleTerms.size ? titleHits / titleTerms.size : 0,
       fragment: Math.max(0, 1 - words / 10),
-      shortness,
-      longness,
-      shortArticleLongness: longness * shortArticle,
-      shortArticleShortness: shortness * shortArticle,
-      shortArticlePosition: position * shortArticle,
+      shortness: Math.max(0, 1 - words / 20),
+      longness: Math.min(1, Math.max(0, (words - 25) / 25)),
       density: words ? Math.min(1, sentence.terms.length / words) : 0,
       number: DIGIT.test(sentence.text) ? 1 : 0,
       quote: QUOTE.test(sentence.text) ? 1 : 0,

@@ -17,7 +17,7 @@ import { sendPage } from './respond.ts';
 import { opsRoutes } from './ops.ts';
 
 /** Request bodies above this are refused with 413 before they are parsed. */
-export const BODY_LIMIT = 4 * 1024 * 1024;
+const BODY_LIMIT = 4 * 1024 * 1024;
 
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const isApi = (request: FastifyRequest) => request.url === '/api' || request.url.startsWith('/api/');

@@ -1,7 +1,7 @@
 // Reading times and dates as the pages show them.
 import { countWords } from '../ingest/content.ts';
 
-export const WORDS_PER_MINUTE = 230;
+const WORDS_PER_MINUTE = 230;
 
 export function readingMinutes(words: number): number {
   return Math.max(1, Math.round(words / WORDS_PER_MINUTE));

@@ -12,7 +12,7 @@ export interface Payload {
   etag: string;
 }
 
-export const HTML_TYPE = 'text/html; charset=utf-8';
+const HTML_TYPE = 'text/html; charset=utf-8';
 
 // Pages run no inline script or style; article images and embeds come from anywhere over https.
 const CONTENT_SECURITY_POLICY = [

@@ -33,4 +33,14 @@ describeEachStore('GET /sources', (open) => {
     assert.equal(response.statusCode, 200);
     assert.match(response.body, /No sources yet/);
   });
+
+  test('a feed\'s site link that is not http(s) is shown as text, never as an href', async (t) => {
+    const store = await open(t);
+    const { source } = await addSource(store.db, { url: 'https://hostile.example/feed.xml' });
+    await recordFetchSuccess(store.db, source.id, { etag: null, lastModified: null, refreshMinutes: 60, title: 'Hostile', siteUrl: 'javascript:alert(1)' });
+    const app = await appWith(t, sourcesRoutes, store);
+    const html = (await app.inject({ method: 'GET', url: '/sources' })).body;
+    assert.match(html, /Hostile/);
+    assert.doesNotMatch(html, /javascript:/);
+  });
 });

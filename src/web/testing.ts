@@ -7,7 +7,7 @@ import type { Store } from '../store/db.ts';
 import { publishArticle, type ArticleInput } from '../ingest/publish.ts';
 import type { AppContext } from './context.ts';
 
-export const sampleBody = readFileSync(new URL('./testdata/harbour.md', import.meta.url), 'utf8');
+const sampleBody = readFileSync(new URL('./testdata/harbour.md', import.meta.url), 'utf8');
 
 /** A Fastify instance with only `plugin`, closed when the test ends. */
 export async function appWith(t: TestContext, plugin: FastifyPluginAsync<AppContext>, store: Store): Promise<FastifyInstance> {

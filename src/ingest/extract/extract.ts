@@ -8,18 +8,11 @@ import { sanitizeHtml } from '../sanitize/sanitize.ts';
 import { detectLanguage } from '../../text/language.ts';
 import { canonicalUrl } from '../dedup/canonical-url.ts';
 import { cleanArticle } from './cleanup.ts';
-import { readMetadata } from './metadata.ts';
+import { readMetadata, type PageMetadata } from './metadata.ts';
 import { judgeQuality, type Verdict } from './quality.ts';
 
-export interface Extracted extends Verdict {
-  title: string | null;
-  byline: string | null;
-  published: string | null;
-  modified: string | null;
-  siteName: string | null;
-  lang: string | null;
-  canonicalUrl: string | null;
-  leadImage: string | null;
+/** The page's metadata (its description as the excerpt, falling back to Readability's), plus the article. */
+export interface Extracted extends Verdict, Omit<PageMetadata, 'description'> {
   excerpt: string | null;
   /** Sanitized article HTML, URLs absolute. */
   html: string;

@@ -1,6 +1,8 @@
 // Article metadata from the page head: JSON-LD (also inside @graph), meta tags (OpenGraph,
 // article:*, Parse.ly, Dublin Core, Twitter), <time datetime>, <link rel=canonical> and <html lang>.
 // Read before Readability runs, because Readability rewrites the document.
+import { primaryLanguage } from '../../text/language.ts';
+import { parseFeedDate } from '../feeds/dates.ts';
 
 export interface PageMetadata {
   title: string | null;
@@ -81,20 +83,25 @@ function first<T>(...values: (T | null | undefined)[]): T | null {
   return null;
 }
 
-/** A date in any form Date understands (ISO 8601, RFC 2822, epoch seconds/ms) → ISO 8601, else null. */
+/**
+ * A page date (ISO 8601, RFC 2822 and their near misses, read as feed dates are; or epoch seconds or
+ * milliseconds) → ISO 8601, else null. Years no news page means (before 1990, after 2100) are null.
+ */
 export function normalizeDate(value: string | null | undefined): string | null {
-  if (!value) return null;
-  const trimmed = value.trim();
-  const epoch = /^\d{10}(\d{3})?$/.test(trimmed) ? Number(trimmed) * (trimmed.length === 10 ? 1000 : 1) : NaN;
-  const date = Number.isNaN(epoch) ? new Date(trimmed) : new Date(epoch);
-  const year = date.getUTCFullYear();
-  return Number.isNaN(date.getTime()) || year < 1990 || year > 2100 ? null : date.toISOString();
+  const trimmed = value?.trim();
+  if (!trimmed) return null;
+  const epoch = /^\d{10}(\d{3})?$/.test(trimmed) ? Number(trimmed) * (trimmed.length === 10 ? 1000 : 1) : null;
+  const iso = epoch === null ? parseFeedDate(trimmed) : new Date(epoch).toISOString();
+  const year = iso ? new Date(iso).getUTCFullYear() : NaN;
+  return year >= 1990 && year <= 2100 ? iso : null;
 }
+
+const LANGUAGE_TAG = /^[a-z]{2,3}(?:[-_][a-z0-9]+)*$/i;
 
 /** "en-US", "en_US", "EN" → "en"; anything that is not a language tag → null. */
 export function normalizeLanguage(value: string | null | undefined): string | null {
-  const match = value?.trim().match(/^([a-z]{2,3})(?:[-_][a-z0-9]+)*$/i);
-  return match ? match[1]!.toLowerCase() : null;
+  const tag = value?.trim();
+  return tag && LANGUAGE_TAG.test(tag) ? primaryLanguage(tag) : null;
 }
 
 function absolute(value: string | null, baseUrl: string | undefined): string | null {

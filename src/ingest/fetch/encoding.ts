@@ -32,7 +32,7 @@ export function headerCharset(contentType: string | null | undefined): string | 
 }
 
 /** Charset named inside the document: XML declaration, then HTML <meta charset> forms. */
-export function declaredCharset(head: string): string | null {
+function declaredCharset(head: string): string | null {
   const xml = /^\s*<\?xml[^>]*?\bencoding\s*=\s*["']([\w.:-]+)["']/i.exec(head);
   if (xml) return xml[1]!;
   const meta = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head);

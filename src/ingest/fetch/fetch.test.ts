@@ -1,14 +1,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { fetchUrl, FetchError, USER_AGENT, type FetchOptions } from './fetch.ts';
-
-type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+import { startSite, type Route, type TestSite } from '../pipeline/testdata/server.ts';
 
 const FEED = '<rss version="2.0"><channel><title>t</title></channel></rss>';
-const routes: Record<string, Handler> = {
+const routes: Record<string, Route> = {
   '/feed': (req, res) => {
     if (req.headers['if-none-match'] === '"v1"' || req.headers['if-modified-since'] === 'Tue, 01 Jan 2030 00:00:00 GMT') {
       res.writeHead(304).end();
@@ -44,18 +41,15 @@ const routes: Record<string, Handler> = {
 
 // 20 MB of zeros compress to about 20 KB.
 const gzipBomb = gzipSync(Buffer.alloc(20 * 1024 * 1024));
-const server = createServer((req, res) => (routes[new URL(req.url ?? '/', 'http://x').pathname] ?? routes['/gone']!)(req, res));
+let site: TestSite;
 let base = '';
 const allowed: FetchOptions = { allow: '127.0.0.1' };
 
 before(async () => {
-  await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  site = await startSite(routes);
+  base = site.base;
 });
-after(() => {
-  server.closeAllConnections();
-  server.close();
-});
+after(() => site.close());
 
 async function fetchError(url: string, opts: FetchOptions = allowed): Promise<FetchError> {
   try {

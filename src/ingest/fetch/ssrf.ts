@@ -75,7 +75,7 @@ export function blockedUrlReason(url: URL, allow: AllowList): string | null {
   return null;
 }
 
-export class BlockedAddressError extends Error {
+class BlockedAddressError extends Error {
   readonly code = 'ERR_SKIM_BLOCKED';
 }
 

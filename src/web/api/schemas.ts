@@ -5,8 +5,8 @@ import { Type, type Static, type TSchema } from '@sinclair/typebox';
 /** Longest article body accepted (characters); the request limit adds room for JSON escaping. */
 export const MAX_BODY_CHARS = 5_000_000;
 export const MAX_REQUEST_BYTES = 8 * 1024 * 1024;
-export const MAX_TITLE_CHARS = 500;
-export const MAX_PAGE_SIZE = 100;
+const MAX_TITLE_CHARS = 500;
+const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);

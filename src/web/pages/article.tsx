@@ -4,7 +4,7 @@ import type { Neighbours } from '../../store/articles.ts';
 import type { Article, Section } from '../../store/schema.ts';
 import type { StoredSummary } from '../../store/summaries.ts';
 import { formatDateTime, readingMinutes } from '../format.ts';
-import { articlePath, sectionPath } from '../paths.ts';
+import { articlePath, httpUrl, sectionPath } from '../paths.ts';
 import { Layout, SITE_NAME, type Head } from './layout.tsx';
 import { SummaryBox } from './summary.tsx';
 
@@ -16,7 +16,7 @@ export interface ArticlePageProps {
   /** The body with its source sentences wrapped (see source-marks.ts); sanitized when stored. */
   bodyHtml: string;
   linked: Set<number>;
-  /** scheme://host the page was asked for: OpenGraph wants absolute URLs. */
+  /** The site's origin (see base-url.ts): OpenGraph wants absolute URLs. */
   origin: string;
 }
 
@@ -33,6 +33,7 @@ export function ArticlePage(props: ArticlePageProps) {
   const box = (place: 'top' | 'bottom') => summarizable
     ? <SummaryBox place={place} summaries={summaries} wordCount={article.word_count} linked={linked} />
     : null;
+  const sourceUrl = httpUrl(article.url);
   const byline = article.byline && (/^by\s/i.test(article.byline) ? article.byline : `By ${article.byline}`);
 
   return (
@@ -61,9 +62,9 @@ export function ArticlePage(props: ArticlePageProps) {
         {box('top')}
         <div class="story-body" dangerouslySetInnerHTML={{ __html: bodyHtml }} />
         {box('bottom')}
-        {article.url && /^https?:\/\//i.test(article.url) && (
+        {sourceUrl && (
           <p class="source-link">
-            Originally published by <a href={article.url} rel="noopener nofollow">{article.site_name || new URL(article.url).hostname}</a>
+            Originally published by <a href={sourceUrl} rel="noopener nofollow">{article.site_name || new URL(sourceUrl).hostname}</a>
           </p>
         )}
       </article>

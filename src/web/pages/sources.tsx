@@ -3,6 +3,7 @@
 import type { Section } from '../../store/schema.ts';
 import { sourceHealth, type SourceHealth, type SourceStatus } from '../../store/sources.ts';
 import { formatDateTime } from '../format.ts';
+import { httpUrl } from '../paths.ts';
 import { Layout } from './layout.tsx';
 
 export interface SourcesPageProps {
@@ -30,10 +31,11 @@ export function SourcesPage({ sources, sections }: SourcesPageProps) {
           <tbody>
             {sources.map((s) => {
               const health = sourceHealth(s);
+              const siteUrl = httpUrl(s.site_url);
               return (
                 <tr class={`source-${health}`}>
                   <th scope="row">
-                    {s.site_url ? <a href={s.site_url} rel="nofollow noopener">{s.title ?? s.url}</a> : s.title ?? s.url}
+                    {siteUrl ? <a href={siteUrl} rel="nofollow noopener">{s.title ?? s.url}</a> : s.title ?? s.url}
                     <br /><small>{s.url}</small>
                   </th>
                   <td>

@@ -7,7 +7,7 @@ import { listSections } from '../../store/sections.ts';
 import { getSummariesOfLength } from '../../store/summaries.ts';
 import { articlePath } from '../paths.ts';
 
-export const FEED_SIZE = 50;
+const FEED_SIZE = 50;
 
 export type FeedFormat = 'rss' | 'atom' | 'json';
 
@@ -77,7 +77,7 @@ export async function loadFeed(store: Store, scope: FeedScope, base: string): Pr
   };
 }
 
-export function renderRss(feed: Feed): string {
+function renderRss(feed: Feed): string {
   return generateRssFeed({
     title: feed.title,
     link: feed.homeUrl,
@@ -98,7 +98,7 @@ export function renderRss(feed: Feed): string {
   });
 }
 
-export function renderAtom(feed: Feed): string {
+function renderAtom(feed: Feed): string {
   return generateAtomFeed({
     id: feed.homeUrl,
     title: { value: feed.title, type: 'text' },
@@ -122,7 +122,7 @@ export function renderAtom(feed: Feed): string {
   });
 }
 
-export function renderJsonFeed(feed: Feed): string {
+function renderJsonFeed(feed: Feed): string {
   const generated = generateJsonFeed({
     title: feed.title,
     home_page_url: feed.homeUrl,

@@ -6,7 +6,7 @@ import { listSections } from '../../store/sections.ts';
 import { articlePath, sectionPath } from '../paths.ts';
 
 /** The protocol's limit for one sitemap file; beyond it the newest articles are listed. */
-export const SITEMAP_MAX_URLS = 50_000;
+const SITEMAP_MAX_URLS = 50_000;
 
 const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@', processEntities: true });
 

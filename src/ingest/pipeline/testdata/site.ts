@@ -3,6 +3,8 @@
 // generated from a seed, with words drawn independently, so different seeds give texts that share
 // little beyond function words (as different real stories do) while a seed always gives the same text.
 
+import { escapeUTF8 } from 'entities';
+
 const SYLLABLES = ['ka', 'ren', 'mo', 'lis', 'tor', 'va', 'bel', 'dun', 'si', 'mar', 'ek', 'o', 'lan', 'thi', 'gor', 'pe', 'ru', 'zan', 'hal', 'wen', 'ci', 'bro', 'fa', 'nel'];
 const SUBJECTS = ['council', 'ministry', 'union', 'hospital', 'harbour', 'university', 'court', 'railway', 'museum', 'bank', 'police', 'school', 'airport', 'utility', 'orchestra', 'ferry', 'library', 'brewery', 'cooperative', 'observatory', 'theatre', 'regulator', 'charity', 'shipyard', 'zoo', 'academy', 'tribunal', 'newspaper', 'bakery', 'mine'];
 const ADJECTIVES = ['new', 'regional', 'delayed', 'costly', 'quiet', 'northern', 'public', 'temporary', 'disputed', 'ambitious', 'modest', 'local', 'historic', 'rural', 'urgent', 'unusual', 'annual', 'private', 'coastal', 'national', 'southern', 'overdue', 'popular', 'controversial', 'second', 'smaller', 'revised', 'fragile', 'generous', 'strict'];
@@ -104,25 +106,23 @@ export interface PageOptions {
   site?: string;
 }
 
-const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
-
 export function articlePage({ title, paragraphs, byline = 'Staff reporter', published = '2026-03-02T09:00:00Z', canonical, site = 'The Harbour Times' }: PageOptions): string {
-  const related = Array.from({ length: 6 }, (_, i) => `<li><a href="/related/${i}">More from ${escape(site)}: story ${i + 1}</a></li>`).join('');
+  const related = Array.from({ length: 6 }, (_, i) => `<li><a href="/related/${i}">More from ${escapeUTF8(site)}: story ${i + 1}</a></li>`).join('');
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${escape(title)} | ${escape(site)}</title>
-${canonical ? `<link rel="canonical" href="${escape(canonical)}">` : ''}
-<meta property="og:site_name" content="${escape(site)}"><meta property="article:published_time" content="${published}">
+<html lang="en"><head><meta charset="utf-8"><title>${escapeUTF8(title)} | ${escapeUTF8(site)}</title>
+${canonical ? `<link rel="canonical" href="${escapeUTF8(canonical)}">` : ''}
+<meta property="og:site_name" content="${escapeUTF8(site)}"><meta property="article:published_time" content="${published}">
 <script>window.analytics = { track() {} };</script></head>
 <body>
-<header class="site-header"><a href="/">${escape(site)}</a><nav><a href="/news">News</a> <a href="/sport">Sport</a> <a href="/culture">Culture</a> <a href="/opinion">Opinion</a></nav></header>
+<header class="site-header"><a href="/">${escapeUTF8(site)}</a><nav><a href="/news">News</a> <a href="/sport">Sport</a> <a href="/culture">Culture</a> <a href="/opinion">Opinion</a></nav></header>
 <div class="share-bar"><a href="#">Share</a> <a href="#">Tweet</a> <a href="#">Email</a></div>
 <main><article>
-<h1>${escape(title)}</h1>
-<p class="byline">By <span class="author">${escape(byline)}</span> · <time datetime="${published}">${published.slice(0, 10)}</time></p>
-${paragraphs.map((p) => `<p>${escape(p)}</p>`).join('\n')}
+<h1>${escapeUTF8(title)}</h1>
+<p class="byline">By <span class="author">${escapeUTF8(byline)}</span> · <time datetime="${published}">${published.slice(0, 10)}</time></p>
+${paragraphs.map((p) => `<p>${escapeUTF8(p)}</p>`).join('\n')}
 </article>
 <aside class="related"><h2>Related</h2><ul>${related}</ul></aside></main>
-<footer class="site-footer"><p>© ${escape(site)}. All rights reserved.</p><a href="/privacy">Privacy</a> <a href="/terms">Terms</a></footer>
+<footer class="site-footer"><p>© ${escapeUTF8(site)}. All rights reserved.</p><a href="/privacy">Privacy</a> <a href="/terms">Terms</a></footer>
 </body></html>`;
 }
 
@@ -136,15 +136,15 @@ export interface FeedEntry {
 }
 
 export function rssFeed(title: string, link: string, entries: FeedEntry[], extra = ''): string {
-  const items = entries.map((e) => `<item><title>${escape(e.title)}</title><link>${escape(e.link)}</link><guid isPermaLink="false">${escape(e.guid)}</guid>
-<pubDate>${new Date(e.published ?? '2026-03-02T09:00:00Z').toUTCString()}</pubDate><description>${escape(e.description)}</description></item>`).join('\n');
+  const items = entries.map((e) => `<item><title>${escapeUTF8(e.title)}</title><link>${escapeUTF8(e.link)}</link><guid isPermaLink="false">${escapeUTF8(e.guid)}</guid>
+<pubDate>${new Date(e.published ?? '2026-03-02T09:00:00Z').toUTCString()}</pubDate><description>${escapeUTF8(e.description)}</description></item>`).join('\n');
   return `<?xml version="1.0" encoding="utf-8"?>
-<rss version="2.0"><channel><title>${escape(title)}</title><link>${escape(link)}</link><description>Test feed</description>${extra}
+<rss version="2.0"><channel><title>${escapeUTF8(title)}</title><link>${escapeUTF8(link)}</link><description>Test feed</description>${extra}
 ${items}
 </channel></rss>`;
 }
 
 /** The first sentence of a story, as feeds that carry excerpts show it. */
 export function excerptOf(paragraphs: string[]): string {
-  return `<p>${escape(paragraphs[0]!.split('. ')[0]!)}…</p>`;
+  return `<p>${escapeUTF8(paragraphs[0]!.split('. ')[0]!)}…</p>`;
 }
