@@ -23,8 +23,9 @@ const REQUIRED_KEYS = ['title', 'section', 'byline', 'publishedOffsetHours'] as 
 const KNOWN_KEYS = new Set<string>([...REQUIRED_KEYS, 'lang', 'url']);
 
 /**
- * Parses one demo file. The front matter is flat `key: value` lines that we write ourselves, so a
- * few lines here replace a YAML dependency; unknown keys are errors so a typo cannot pass silently.
+ * Parses one demo file. The front matter is flat `key: value` lines that we write ourselves, read by
+ * hand rather than as YAML (as `skim add` reads it) so that a headline with a colon needs no quotes;
+ * unknown keys are errors so a typo cannot pass silently.
  */
 export function parseDemoArticle(file: string, source: string): DemoArticle {
   const fail = (message: string): never => { throw new Error(`demo article ${file}: ${message}`); };

@@ -10,7 +10,7 @@ import { saveSummaries, type StoredSummary } from '../store/summaries.ts';
 import { prepareContent } from './content.ts';
 import { canonicalUrl } from './dedup/canonical-url.ts';
 import { detectLanguage } from '../text/language.ts';
-import { summarize, SUMMARIZER_VERSION, type SummaryLength } from '../summarize/summarize.ts';
+import { summarizeEach, SUMMARIZER_VERSION, type SummaryLength } from '../summarize/summarize.ts';
 import { summaryDuration } from '../metrics.ts';
 
 export interface ArticleInput {
@@ -42,11 +42,11 @@ export const SUMMARY_LENGTHS: SummaryLength[] = ['short', 'medium', 'long', 'bul
 export function summarizeArticle(text: string, title: string, lang: string, contentHash: string): StoredSummary[] {
   const stopTimer = summaryDuration.startTimer();
   try {
-    return SUMMARY_LENGTHS.map((length) => ({
-      length,
+    return summarizeEach(text, SUMMARY_LENGTHS, { title, lang }).map((summary) => ({
+      length: summary.length,
       version: SUMMARIZER_VERSION,
       contentHash,
-      sentences: summarize(text, { title, lang, length }).sentences,
+      sentences: summary.sentences,
     }));
   } finally {
     stopTimer();

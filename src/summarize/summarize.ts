@@ -39,16 +39,26 @@ function sentenceCount(length: SummaryLength, candidates: number, bestWords: num
  */
 export function summarize(text: string, opts: SummarizeOptions = {}): Summary {
   const length = opts.length ?? 'medium';
+  return summarizeEach(text, [length], opts)[0]!;
+}
+
+/**
+ * Summaries of several lengths from one analysis of the text: segmentation, features and scores
+ * are the expensive part, and publishing an article stores every length.
+ */
+export function summarizeEach(text: string, lengths: readonly SummaryLength[], opts: Omit<SummarizeOptions, 'length'> = {}): Summary[] {
   const lang = opts.lang ?? detectLanguage(text);
   const candidates = analyze(text, lang, opts.title);
   const scores = candidates.map((s) => sentenceScore(MODEL, s.features));
   const best = scores.reduce((top, score, i) => (score > scores[top]! ? i : top), 0);
   const bestWords = candidates[best]?.tokens.length ?? 0;
-  const requested = opts.sentences ?? sentenceCount(length, candidates.length, bestWords);
-  const count = Number.isFinite(requested) ? Math.max(0, Math.floor(requested)) : 0;
-  const sentences = selectSentences(candidates, scores, count).map((i) => {
-    const { text: sentence, start, end, index } = candidates[i]!;
-    return { text: sentence, start, end, index, score: scores[i]! };
+  return lengths.map((length) => {
+    const requested = opts.sentences ?? sentenceCount(length, candidates.length, bestWords);
+    const count = Number.isFinite(requested) ? Math.max(0, Math.floor(requested)) : 0;
+    const sentences = selectSentences(candidates, scores, count).map((i) => {
+      const { text: sentence, start, end, index } = candidates[i]!;
+      return { text: sentence, start, end, index, score: scores[i]! };
+    });
+    return { sentences, lang, length };
   });
-  return { sentences, lang, length };
 }

@@ -3,6 +3,7 @@
 // Read before Readability runs, because Readability rewrites the document.
 import { primaryLanguage } from '../../text/language.ts';
 import { parseFeedDate } from '../feeds/dates.ts';
+import { httpUrl } from '../http-url.ts';
 
 export interface PageMetadata {
   title: string | null;
@@ -104,16 +105,6 @@ export function normalizeLanguage(value: string | null | undefined): string | nu
   return tag && LANGUAGE_TAG.test(tag) ? primaryLanguage(tag) : null;
 }
 
-function absolute(value: string | null, baseUrl: string | undefined): string | null {
-  if (!value) return null;
-  try {
-    const url = new URL(value, baseUrl);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
-  } catch {
-    return null;
-  }
-}
-
 function cleanByline(value: string | null): string | null {
   if (!value || /^https?:\/\//.test(value)) return null;
   return value.replace(/^by\s+/i, '').trim() || null;
@@ -159,11 +150,11 @@ export function readMetadata(document: Document, baseUrl?: string): PageMetadata
     lang: normalizeLanguage(
       first(text(document.documentElement?.getAttribute('lang')), tag('og:locale', 'content-language', 'dc.language', 'language'), text(article['inLanguage'])),
     ),
-    canonicalUrl: absolute(
+    canonicalUrl: httpUrl(
       first(attribute('link[rel~="canonical"]', 'href'), tag('og:url'), text(article['url']), isObject(mainEntity) ? text(mainEntity['@id']) : text(mainEntity)),
       baseUrl,
     ),
-    leadImage: absolute(first(tag('og:image', 'og:image:url', 'twitter:image', 'twitter:image:src'), names(article['image'], 'url')[0]), baseUrl),
+    leadImage: httpUrl(first(tag('og:image', 'og:image:url', 'twitter:image', 'twitter:image:src'), names(article['image'], 'url')[0]), baseUrl),
     description: first(tag('description', 'og:description', 'twitter:description'), text(article['description'])),
   };
 }

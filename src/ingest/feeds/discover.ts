@@ -2,6 +2,7 @@
 // <link rel="alternate" type="application/rss+xml" href="...">, made absolute against the page
 // (or its <base href>), and, when a page announces none, the paths blogs usually serve feeds at.
 import { parseHTML } from 'linkedom';
+import { httpUrl } from '../http-url.ts';
 
 export type DiscoveredFeed = { url: string; type: string; title: string | null };
 
@@ -12,26 +13,17 @@ const COMMON_FEED_PATHS = ['/feed', '/rss', '/atom.xml', '/feed.xml', '/rss.xml'
 
 type LinkLike = { getAttribute(name: string): string | null };
 
-function absolute(href: string, base: string): string | null {
-  try {
-    const url = new URL(href, base);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
-  } catch {
-    return null;
-  }
-}
-
 /** Feeds announced by an HTML page, in document order, without duplicates. */
 export function discoverFeeds(html: string, pageUrl: string): DiscoveredFeed[] {
   const { document } = parseHTML(html);
   const baseHref = (document.querySelector('base[href]') as LinkLike | null)?.getAttribute('href');
-  const base = (baseHref && absolute(baseHref, pageUrl)) || pageUrl;
+  const base = (baseHref && httpUrl(baseHref, pageUrl)) || pageUrl;
   const found = new Map<string, DiscoveredFeed>();
   for (const link of document.querySelectorAll('link[href]') as Iterable<LinkLike>) {
     const rel = (link.getAttribute('rel') ?? '').toLowerCase().split(/\s+/);
     const type = (link.getAttribute('type') ?? '').toLowerCase().split(';')[0]!.trim();
     if (!(rel.includes('alternate') || rel.includes('feed')) || !FEED_TYPES.has(type)) continue;
-    const url = absolute(link.getAttribute('href')!.trim(), base);
+    const url = httpUrl(link.getAttribute('href')!.trim(), base);
     if (url && !found.has(url)) found.set(url, { url, type, title: link.getAttribute('title')?.trim() || null });
   }
   return [...found.values()];

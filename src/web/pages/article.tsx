@@ -4,7 +4,8 @@ import type { Neighbours } from '../../store/articles.ts';
 import type { Article, Section } from '../../store/schema.ts';
 import type { StoredSummary } from '../../store/summaries.ts';
 import { formatDateTime, readingMinutes } from '../format.ts';
-import { articlePath, httpUrl, sectionPath } from '../paths.ts';
+import { httpUrl } from '../../ingest/http-url.ts';
+import { articlePath, sectionPath } from '../paths.ts';
 import { Layout, SITE_NAME, type Head } from './layout.tsx';
 import { SummaryBox } from './summary.tsx';
 

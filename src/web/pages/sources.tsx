@@ -3,7 +3,7 @@
 import type { Section } from '../../store/schema.ts';
 import { sourceHealth, type SourceHealth, type SourceStatus } from '../../store/sources.ts';
 import { formatDateTime } from '../format.ts';
-import { httpUrl } from '../paths.ts';
+import { httpUrl } from '../../ingest/http-url.ts';
 import { Layout } from './layout.tsx';
 
 export interface SourcesPageProps {
