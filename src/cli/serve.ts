@@ -7,6 +7,7 @@ import { seedDemoContent } from '../ingest/demo.ts';
 import { buildApp } from '../web/app.ts';
 import { openQueue } from '../jobs/queue.ts';
 import { startBackgroundJobs } from '../jobs/run.ts';
+import { untilSignal } from './shutdown.ts';
 
 const HELP = `
 Usage: skim serve [--db URL] [--port N] [--host H] [--no-worker]
@@ -74,22 +75,9 @@ export async function run(args: string[]): Promise<number> {
   }
 
   const server = app;
-  return new Promise((resolve) => {
-    let closing = false;
-    const shutdown = (signal: NodeJS.Signals) => {
-      // A second signal while closing means "now".
-      if (closing) process.exit(130);
-      closing = true;
-      console.log(`skim: ${signal} received, finishing open requests`);
-      server.close()
-        .then(stopJobs)
-        .then(() => store.close())
-        .then(() => resolve(0), (err: unknown) => {
-          console.error(`skim: shutdown failed: ${(err as Error).message}`);
-          resolve(1);
-        });
-    };
-    process.on('SIGINT', shutdown);
-    process.on('SIGTERM', shutdown);
+  return untilSignal('finishing open requests', async () => {
+    await server.close();
+    await stopJobs();
+    await store.close();
   });
 }

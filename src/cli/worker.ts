@@ -7,6 +7,7 @@ import { openStore, resolveDbUrl } from '../store/db.ts';
 import { openQueue } from '../jobs/queue.ts';
 import { startBackgroundJobs } from '../jobs/run.ts';
 import { opsRoutes } from '../web/ops.ts';
+import { untilSignal } from './shutdown.ts';
 
 const HELP = `
 Usage: skim worker [--db URL] [--concurrency N] [--listen HOST:PORT]
@@ -73,22 +74,9 @@ export async function run(args: string[]): Promise<number> {
   console.log(`skim: worker running ${concurrency} jobs at once on the ${queue.kind === 'redis' ? 'Redis' : 'in-process'} queue; database ${store.location}`);
   if (listen) console.log(`skim: health and metrics on http://${listen.host}:${listen.port}/metrics`);
 
-  return new Promise((resolve) => {
-    let stopping = false;
-    const shutdown = (signal: NodeJS.Signals) => {
-      // A second signal while draining means "now".
-      if (stopping) process.exit(130);
-      stopping = true;
-      console.log(`skim: ${signal} received, finishing the jobs in hand`);
-      jobs.stop()
-        .then(() => ops?.close())
-        .then(() => store.close())
-        .then(() => resolve(0), (err: unknown) => {
-          console.error(`skim: shutdown failed: ${(err as Error).message}`);
-          resolve(1);
-        });
-    };
-    process.on('SIGINT', shutdown);
-    process.on('SIGTERM', shutdown);
+  return untilSignal('finishing the jobs in hand', async () => {
+    await jobs.stop();
+    await ops?.close();
+    await store.close();
   });
 }
