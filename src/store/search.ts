@@ -50,18 +50,18 @@ async function searchSqlite(store: Store, terms: string[], query: SearchQuery): 
   const section = query.section ? sql`AND a.section = ${query.section}` : sql``;
   // FTS5 walks its index newest-first (rowid order) and stops after the candidates; only the page's
   // rows get a snippet.
-  const candidates = sql`SELECT articles_fts.rowid AS id, bm25(articles_fts, 8.0, 1.0) AS score
+  const newest = (rank: boolean) => sql`SELECT articles_fts.rowid AS id${rank ? sql`, bm25(articles_fts, 8.0, 1.0) AS score` : sql``}
       FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
       WHERE articles_fts MATCH ${match} ${section}
       ORDER BY articles_fts.rowid DESC LIMIT ${SQLITE_SEARCH_CANDIDATES}`;
   const [rows, count] = await Promise.all([
-    sql<SearchHit>`WITH candidates AS (${candidates}),
+    sql<SearchHit>`WITH candidates AS (${newest(true)}),
         page AS (SELECT id, score FROM candidates ORDER BY score LIMIT ${query.limit} OFFSET ${query.offset ?? 0})
       SELECT ${columns}, snippet(articles_fts, 1, ${HIGHLIGHT_START}, ${HIGHLIGHT_END}, '…', 28) AS snippet
       FROM page JOIN articles_fts ON articles_fts.rowid = page.id JOIN articles a ON a.id = page.id
       WHERE articles_fts MATCH ${match}
       ORDER BY page.score, a.published_at DESC`.execute(store.db),
-    sql<{ n: number }>`SELECT count(*) AS n FROM (${candidates})`.execute(store.db),
+    sql<{ n: number }>`SELECT count(*) AS n FROM (${newest(false)})`.execute(store.db),
   ]);
   return { hits: rows.rows, total: Number(count.rows[0]?.n ?? 0) };
 }
