@@ -38,11 +38,11 @@ export async function searchArticles(store: Store, query: SearchQuery): Promise<
 const columns = sql.join(listColumns.map((c) => sql.ref(`a.${c}`)));
 
 /**
- * How many of the newest matches SQLite ranks. Ranking (bm25) and snippets for every match of a
- * common word cost hundreds of milliseconds at 100,000 articles; news readers want recent hits, so
- * relevance is ranked among the newest matches and `total` counts at most this many.
+ * How many of the newest matches are ranked. Ranking and snippets for every match of a common word
+ * cost hundreds of milliseconds at 100,000 articles; news readers want recent hits, so relevance is
+ * ranked among the newest matches and `total` counts at most this many.
  */
-export const SQLITE_SEARCH_CANDIDATES = 2000;
+export const SEARCH_CANDIDATES = 2000;
 
 async function searchSqlite(store: Store, terms: string[], query: SearchQuery): Promise<SearchResult> {
   // Each term quoted (FTS5 syntax characters in user input are inert), the last one also as a prefix.
@@ -53,7 +53,7 @@ async function searchSqlite(store: Store, terms: string[], query: SearchQuery): 
   const newest = (rank: boolean) => sql`SELECT articles_fts.rowid AS id${rank ? sql`, bm25(articles_fts, 8.0, 1.0) AS score` : sql``}
       FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
       WHERE articles_fts MATCH ${match} ${section}
-      ORDER BY articles_fts.rowid DESC LIMIT ${SQLITE_SEARCH_CANDIDATES}`;
+      ORDER BY articles_fts.rowid DESC LIMIT ${SEARCH_CANDIDATES}`;
   const [rows, count] = await Promise.all([
     sql<SearchHit>`WITH candidates AS (${newest(true)}),
         page AS (SELECT id, score FROM candidates ORDER BY score LIMIT ${query.limit} OFFSET ${query.offset ?? 0})
@@ -77,18 +77,24 @@ async function searchPostgres(store: Store, query: SearchQuery): Promise<SearchR
         SELECT (SELECT min(lang) FROM articles WHERE lang > langs.lang) FROM langs WHERE langs.lang IS NOT NULL)
       SELECT coalesce(tsquery_or_agg(websearch_to_tsquery(cfg, ${query.q})), ''::tsquery)
       FROM (SELECT DISTINCT skim_ts_config(lang) AS cfg FROM langs WHERE lang IS NOT NULL) configs)`;
+  // Ranking decompresses each match's tsvector: only the newest candidates are ranked, and only the
+  // page's rows get a ts_headline (its default mode, one excerpt, is ~4× cheaper than MaxFragments).
+  const candidates = sql`SELECT a.id FROM articles a, q WHERE a.search @@ q.query ${section}
+      ORDER BY a.id DESC LIMIT ${SEARCH_CANDIDATES}`;
   const [rows, count] = await Promise.all([
-    // ts_headline's default mode (one excerpt around the best match) is about 4× cheaper than MaxFragments.
-    sql<SearchHit>`WITH q AS (SELECT ${tsquery} AS query)
+    sql<SearchHit>`WITH q AS (SELECT ${tsquery} AS query),
+        candidates AS (${candidates}),
+        page AS (SELECT a.id, ts_rank_cd(a.search, q.query) AS score
+          FROM candidates c JOIN articles a ON a.id = c.id, q
+          ORDER BY score DESC, a.published_at DESC
+          LIMIT ${query.limit} OFFSET ${query.offset ?? 0})
       SELECT ${columns},
         ts_headline(skim_ts_config(a.lang), a.text, q.query,
           ${`StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, MaxWords=35, MinWords=15`}) AS snippet
-      FROM articles a, q
-      WHERE a.search @@ q.query ${section}
-      ORDER BY ts_rank_cd(a.search, q.query) DESC, a.published_at DESC
-      LIMIT ${query.limit} OFFSET ${query.offset ?? 0}`.execute(store.db),
+      FROM page JOIN articles a ON a.id = page.id, q
+      ORDER BY page.score DESC, a.published_at DESC`.execute(store.db),
     sql<{ n: string }>`WITH q AS (SELECT ${tsquery} AS query)
-      SELECT count(*) AS n FROM articles a, q WHERE a.search @@ q.query ${section}`.execute(store.db),
+      SELECT count(*) AS n FROM (${candidates}) c`.execute(store.db),
   ]);
   return { hits: rows.rows, total: Number(count.rows[0]?.n ?? 0) };
 }
