@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { extractArticle } from '../src/ingest/extract/extract.ts';
+import { median, percentile } from './stats.ts';
 
 const DATA_DIR = fileURLToPath(new URL('../../shared/data/extraction/scrapinghub-aeb/', import.meta.url));
 const WARMUP_PAGES = 10;
@@ -43,7 +44,6 @@ function scorePage(truth: string, prediction: string): { precision?: number; rec
 }
 
 const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
 
 function main(): void {
   if (!existsSync(`${DATA_DIR}truth.jsonl`)) {
@@ -75,8 +75,8 @@ function main(): void {
   cpuTimes.sort((a, b) => a - b);
   console.log(`pages ${pages.length} (after ${WARMUP_PAGES} warm-up extractions)`);
   console.log(`F1 ${(2 * precision * recall / (precision + recall)).toFixed(4)}  precision ${precision.toFixed(4)}  recall ${recall.toFixed(4)}`);
-  console.log(`ms/page median ${percentile(times, 0.5).toFixed(1)}  p95 ${percentile(times, 0.95).toFixed(1)}  (wall clock)`);
-  console.log(`ms/page median ${percentile(cpuTimes, 0.5).toFixed(1)}  p95 ${percentile(cpuTimes, 0.95).toFixed(1)}  (CPU time)`);
+  console.log(`ms/page median ${median(times).toFixed(1)}  p95 ${percentile(times, 0.95).toFixed(1)}  (wall clock)`);
+  console.log(`ms/page median ${median(cpuTimes).toFixed(1)}  p95 ${percentile(cpuTimes, 0.95).toFixed(1)}  (CPU time)`);
 }
 
 main();

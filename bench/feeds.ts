@@ -6,6 +6,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { parseFeed } from '../src/ingest/feeds/parse.ts';
+import { median, percentile } from './stats.ts';
 
 const DATA_DIR = fileURLToPath(new URL('../../shared/data/feeds/', import.meta.url));
 // Captures of publishers' feeds, as the conformance tool groups them; the rest are unit fixtures.
@@ -52,4 +53,4 @@ const seconds = (performance.now() - started) / 1000 / ROUNDS;
 perDoc.sort((a, b) => a - b);
 console.log(`documents: ${docs.length} (${megabytes.toFixed(1)} MB), parsed: ${parsed}`);
 console.log(`throughput: ${(megabytes / seconds).toFixed(2)} MB/s, ${(docs.length / seconds).toFixed(0)} feeds/s`);
-console.log(`per feed: median ${perDoc[Math.floor(perDoc.length / 2)]!.toFixed(2)} ms, p95 ${perDoc[Math.floor(perDoc.length * 0.95)]!.toFixed(2)} ms`);
+console.log(`per feed: median ${median(perDoc).toFixed(2)} ms, p95 ${percentile(perDoc, 0.95).toFixed(2)} ms`);

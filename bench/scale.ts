@@ -21,6 +21,8 @@ import { openStore, type Store } from '../src/store/db.ts';
 import { createTestSchema } from '../src/store/testing.ts';
 import type { NewArticle } from '../src/store/schema.ts';
 import { searchArticles } from '../src/store/search.ts';
+import { mulberry32 } from './random.ts';
+import { median, percentile } from './stats.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SECTIONS = ['world', 'politics', 'business', 'science', 'technology', 'culture', 'sport', 'local'];
@@ -41,14 +43,6 @@ const SECONDS = Number(flags.seconds);
 const CONNECTIONS = Number(flags.connections);
 
 // Deterministic text: the same N gives the same articles on both backends.
-function mulberry32(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = mulberry32(42);
 const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)]!;
 const between = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
@@ -207,10 +201,6 @@ function memoryMb(pid: number): { rss: number; peak: number } {
   return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
-}
-
 interface Load {
   latencies: number[];
   requests: number;
@@ -244,7 +234,7 @@ async function serviceMs(url: string, paths: string[]): Promise<number> {
     await response.arrayBuffer();
     times.push(performance.now() - started);
   }
-  return percentile(times.sort((a, b) => a - b), 50);
+  return median(times.sort((a, b) => a - b));
 }
 
 /** Waits until the server has worked off the previous run's backlog (a quick /healthz). */
@@ -316,8 +306,8 @@ async function benchBackend(name: string, dbUrl: string): Promise<void> {
     const runs = { 'article pages': articles, 'common search': searchCommon, 'rare search': searchRare };
     const failures = Object.entries(runs).filter(([, r]) => r.non2xx + r.errors > 0)
       .map(([run, r]) => `${run}: ${r.non2xx} non-2xx, ${r.errors} errors (${r.timeouts} timeouts), ${r.latencies.length} answered`);
-    console.log(`article page: p50 ${fmt(percentile(articles.latencies, 50))}, p99 ${fmt(percentile(articles.latencies, 99))} (${(articles.requests / SECONDS).toFixed(0)} req/s)`);
-    console.log(`search: p95 ${fmt(percentile(search, 95))} (common words p95 ${fmt(percentile(searchCommon.latencies, 95))}, e.g. ${commonHits} hits; rare words p95 ${fmt(percentile(searchRare.latencies, 95))}, e.g. ${rareHits} hits)`);
+    console.log(`article page: p50 ${fmt(percentile(articles.latencies, 0.5))}, p99 ${fmt(percentile(articles.latencies, 0.99))} (${(articles.requests / SECONDS).toFixed(0)} req/s)`);
+    console.log(`search: p95 ${fmt(percentile(search, 0.95))} (common words p95 ${fmt(percentile(searchCommon.latencies, 0.95))}, e.g. ${commonHits} hits; rare words p95 ${fmt(percentile(searchRare.latencies, 0.95))}, e.g. ${rareHits} hits)`);
     console.log(`one request at a time (median): article ${fmt(single.article)}, common search ${fmt(single.common)}, rare search ${fmt(single.rare)}`);
     console.log(`web process RSS: ${memory.rss.toFixed(0)} MB now, ${memory.peak.toFixed(0)} MB peak`);
     if (failures.length > 0) console.log(`WARNING: ${failures.join('; ')}`);

@@ -13,6 +13,7 @@ import { DEV_SET_FILES, SHARED_SUMMARIZATION_DIR, loadDevSets, type DevArticle }
 import { rouge } from '../src/summarize/rouge.ts';
 import { summarize } from '../src/summarize/summarize.ts';
 import { splitSentences } from '../src/text/segment.ts';
+import { median } from './stats.ts';
 
 const SENTENCES = 3;
 const DEFAULT_SETS = ['cnn-validation', 'bbc-validation', 'bbc-cased'];
@@ -87,7 +88,7 @@ async function measure(setName: string, systemName: string, limit: number): Prom
   return {
     set: setName, system: systemName, articles: n,
     r1: (100 * r1) / n, r2: (100 * r2) / n, rlsum: (100 * rlsum) / n,
-    medianMs: times[Math.floor(n / 2)] ?? 0,
+    medianMs: median(times),
     perSecond: n / (totalMs / 1000),
     peakRssMb: process.resourceUsage().maxRSS / 1024,
   };

@@ -10,6 +10,7 @@ import { rouge } from '../src/summarize/rouge.ts';
 import { splitSentences } from '../src/text/segment.ts';
 import { contentTerms } from '../src/text/tokens.ts';
 import { detectLanguage } from '../src/text/language.ts';
+import { median } from './stats.ts';
 
 const MEGABYTES = 5;
 
@@ -17,11 +18,6 @@ function timeMs(run: () => unknown): number {
   const start = performance.now();
   run();
   return performance.now() - start;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
 function syntheticSpeed(): void {
@@ -89,6 +85,7 @@ function devSets(): void {
         detect.push(timeMs(() => detectLanguage(article)));
       }
     }
+    for (const times of [split, terms, detect]) times.sort((a, b) => a - b);
     console.log(`${name.padEnd(16)} ${median(split).toFixed(3).padStart(34)} ${median(terms).toFixed(3).padStart(13)} ${median(detect).toFixed(3).padStart(15)}`);
   }
 }

@@ -18,6 +18,7 @@ import { saveSummaries } from '../src/store/summaries.ts';
 import { countWords } from '../src/ingest/content.ts';
 import { summarizeArticle } from '../src/ingest/publish.ts';
 import { buildApp } from '../src/web/app.ts';
+import { mulberry32 } from './random.ts';
 
 const ARTICLES = 10_000;
 /** The benchmarked article: one in the middle, so it has both neighbours. */
@@ -27,16 +28,6 @@ const SUMMARY_EVERY = 100;
 const CONNECTIONS = 64;
 const DURATION_S = 10;
 const SECTIONS = ['World', 'Business', 'Science', 'Technology', 'Culture', 'Sport', 'Health', 'Local'];
-
-// Deterministic pseudo-random numbers (mulberry32), so every run stores the same articles.
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SYLLABLES = ['ar', 'en', 'ta', 'lo', 'mi', 'ver', 'sto', 'pa', 'ri', 'con', 'del', 'na', 'ges', 'tur', 'bo', 'li', 'sen', 'ca', 'mo', 'dre'];
 const COMMON = ['the', 'of', 'and', 'to', 'in', 'a', 'that', 'said', 'on', 'for', 'was', 'with', 'by', 'as', 'city', 'government', 'year', 'people', 'report'];
@@ -62,7 +53,7 @@ function generateParagraphs(next: () => number, words: number): string[] {
 
 async function fillStore(file: string): Promise<string> {
   const store = await openStore(file);
-  const next = random(42);
+  const next = mulberry32(42); // every run stores the same articles
   const sections = await Promise.all(SECTIONS.map((name) => ensureSection(store.db, name)));
   const start = Date.parse('2026-01-01T00:00:00Z');
   let target = '';

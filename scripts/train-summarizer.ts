@@ -22,6 +22,7 @@
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { mulberry32 } from '../bench/random.ts';
 import { loadDevSets, type DevArticle } from '../src/summarize/devdata.ts';
 import { analyze, FEATURE_NAMES, type Sentence } from '../src/summarize/features.ts';
 import { sentenceScore, type RankingModel } from '../src/summarize/model.ts';
@@ -38,20 +39,8 @@ const WEIGHTS_FILE = join(import.meta.dirname, '../src/summarize/weights.json');
 
 interface Example { article: DevArticle; candidates: Sentence[]; labels: number[] }
 
-/** mulberry32: a tiny seeded PRNG, so the CNN split is the same on every machine. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function shuffled<T>(items: readonly T[], seed: number): T[] {
-  const next = random(seed);
+  const next = mulberry32(seed); // the CNN split is the same on every machine
   const copy = [...items];
   for (let i = copy.length - 1; i > 0; i--) {
     const j = Math.floor(next() * (i + 1));

@@ -1,4 +1,4 @@
-// Background jobs (fetch a source, extract, summarize, index) go through a JobQueue. The in-process
+// Background jobs (fetch a source, fetch an article) go through a JobQueue. The in-process
 // queue below is the default for a single `skim serve`; with REDIS_URL set, openQueue() returns the
 // BullMQ queue (redis-queue.ts) so any number of `skim worker` processes share the work.
 // Delivery is at least once on Redis (a killed worker's job is retried), so handlers must be idempotent.

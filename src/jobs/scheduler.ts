@@ -28,7 +28,6 @@ export function startScheduler(store: Store, queue: JobQueue, tick: SchedulerTic
   const lock = options.lock ?? createLock(store, 'scheduler', { ttlMs: intervalMs * 3 });
   const onError = options.onError ?? ((err) => console.error(`skim: scheduler: ${err instanceof Error ? err.message : String(err)}`));
   let ticking: Promise<void> | undefined;
-  let beating: Promise<void> = Promise.resolve();
   let stopped = false;
 
   // Every interval renews the lease, even while a slow tick runs, so a long tick keeps its lock.
@@ -44,7 +43,7 @@ export function startScheduler(store: Store, queue: JobQueue, tick: SchedulerTic
     ticking = tick(store, queue).catch(onError).finally(() => { ticking = undefined; });
   }
 
-  beating = beat();
+  let beating = beat();
   const timer = setInterval(() => { beating = beat(); }, intervalMs);
   return {
     async stop() {

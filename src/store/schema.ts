@@ -117,4 +117,3 @@ export type NewArticle = Insertable<ArticlesTable>;
 export type ArticleUpdate = Updateable<ArticlesTable>;
 export type Section = Selectable<SectionsTable>;
 export type Source = Selectable<SourcesTable>;
-export type NewSource = Insertable<SourcesTable>;

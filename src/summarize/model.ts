@@ -12,7 +12,8 @@ export interface RankingModel {
 }
 
 /** The committed model, after checking that it was trained on the current features. */
-export function checkedModel(model: RankingModel = trained): RankingModel {
+export function checkedModel(): RankingModel {
+  const model: RankingModel = trained;
   const same = model.features.length === FEATURE_NAMES.length && model.features.every((name, i) => name === FEATURE_NAMES[i]);
   if (!same || model.weights.length !== FEATURE_NAMES.length) {
     throw new Error('weights.json does not match FEATURE_NAMES: run npm run train:summarizer');
