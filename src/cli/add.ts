@@ -1,10 +1,9 @@
 // `skim add FILE...`: publishes articles from HTML, Markdown or JSON files. A file that fails is
 // reported on one line and skipped; the others are still added; the exit code tells if any failed.
 import { parseCommand, CliError } from './args.ts';
-import { progress } from './progress.ts';
+import { eachWithProgress } from './progress.ts';
 import { withStore } from './store.ts';
 import { publishArticle } from '../ingest/publish.ts';
-import { errorMessage } from '../ingest/pipeline/source.ts';
 import { readArticleFile } from './article-files.ts';
 
 const HELP = `
@@ -25,24 +24,13 @@ export async function run(args: string[]): Promise<number> {
   let added = 0;
   let failed = 0;
   await withStore(parsed.values.db, async (store) => {
-    const bar = progress(files.length, 'adding', 'files');
-    try {
-      for (const file of files) {
-        try {
-          // Read and check the whole file first: a bad JSON array adds none of its articles.
-          for (const article of await readArticleFile(file)) {
-            await publishArticle(store, article);
-            added++;
-          }
-        } catch (err) {
-          failed++;
-          bar.log(`skim: ${file}: ${errorMessage(err)}`);
-        }
-        bar.tick();
+    failed = await eachWithProgress(files, 'adding', 'files', async (file) => {
+      // Read and check the whole file first: a bad JSON array adds none of its articles.
+      for (const article of await readArticleFile(file)) {
+        await publishArticle(store, article);
+        added++;
       }
-    } finally {
-      bar.stop();
-    }
+    });
   });
   const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
   console.log(`added ${count(added, 'article')} from ${count(files.length - failed, 'file')}${failed ? `; ${count(failed, 'file')} failed` : ''}`);

@@ -2,12 +2,12 @@
 // `skim ingest URL|FILE...`: single article URLs and local files (HTML, feed XML/JSON, OPML).
 import { readFile } from 'node:fs/promises';
 import { CliError, parseCommand } from './args.ts';
-import { progress } from './progress.ts';
+import { eachWithProgress, progress } from './progress.ts';
 import { withStore } from './store.ts';
 import { allSourceIds, dueSources } from '../store/sources.ts';
 import { createIngestContext, forEachLimited, type IngestContext } from '../ingest/pipeline/context.ts';
 import { ingestDocument } from '../ingest/pipeline/document.ts';
-import { emptyTally, errorMessage, ingestSource, type Tally } from '../ingest/pipeline/source.ts';
+import { emptyTally, ingestSource, type Tally } from '../ingest/pipeline/source.ts';
 import { ingestUrl } from '../ingest/pipeline/url.ts';
 
 const HELP = `
@@ -63,26 +63,14 @@ async function pollSources(ctx: IngestContext, all: boolean): Promise<number> {
 
 async function ingestArguments(ctx: IngestContext, targets: string[]): Promise<number> {
   const tally = emptyTally();
-  let failed = 0;
-  const bar = progress(targets.length, 'ingesting', 'items');
-  try {
-    for (const target of targets) {
-      try {
-        if (/^https?:\/\//i.test(target)) add(tally, await ingestUrl(ctx, target));
-        else {
-          const report = await ingestDocument(ctx, await readFile(target));
-          add(tally, report.tally);
-          for (const error of report.errors) bar.log(`skim: ${target}: ${error}`);
-        }
-      } catch (err) {
-        failed++;
-        bar.log(`skim: ${target}: ${errorMessage(err)}`);
-      }
-      bar.tick();
+  const failed = await eachWithProgress(targets, 'ingesting', 'items', async (target, bar) => {
+    if (/^https?:\/\//i.test(target)) add(tally, await ingestUrl(ctx, target));
+    else {
+      const report = await ingestDocument(ctx, await readFile(target));
+      add(tally, report.tally);
+      for (const error of report.errors) bar.log(`skim: ${target}: ${error}`);
     }
-  } finally {
-    bar.stop();
-  }
+  });
   console.log(`articles: ${describe(tally)}`);
   return failed ? 1 : 0;
 }

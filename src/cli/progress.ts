@@ -1,6 +1,7 @@
 // Progress of a many-item command on stderr: a bar where a person watches (a terminal, more than one
 // item), plain lines otherwise, so logs and pipes get no control characters.
 import cliProgress from 'cli-progress';
+import { errorMessage } from '../ingest/pipeline/source.ts';
 
 export interface Progress {
   /** Prints a line above the bar (or plainly on stderr). */
@@ -20,4 +21,27 @@ export function progress(total: number, verb: string, unit: string): Progress {
     tick: () => { bar.increment(); bars.update(); },
     stop: () => bars.stop(),
   };
+}
+
+/**
+ * Runs `work` on each named item in turn under a progress bar. An item that throws is reported on
+ * one line and counted, and the others still run: returns how many failed.
+ */
+export async function eachWithProgress(names: string[], verb: string, unit: string, work: (name: string, bar: Progress) => Promise<void>): Promise<number> {
+  const bar = progress(names.length, verb, unit);
+  let failed = 0;
+  try {
+    for (const name of names) {
+      try {
+        await work(name, bar);
+      } catch (err) {
+        failed++;
+        bar.log(`skim: ${name}: ${errorMessage(err)}`);
+      }
+      bar.tick();
+    }
+  } finally {
+    bar.stop();
+  }
+  return failed;
 }
