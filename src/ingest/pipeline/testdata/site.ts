@@ -4,6 +4,7 @@
 // little beyond function words (as different real stories do) while a seed always gives the same text.
 
 import { escapeUTF8 } from 'entities';
+import { mulberry32 } from '../../../../bench/random.ts';
 
 const SYLLABLES = ['ka', 'ren', 'mo', 'lis', 'tor', 'va', 'bel', 'dun', 'si', 'mar', 'ek', 'o', 'lan', 'thi', 'gor', 'pe', 'ru', 'zan', 'hal', 'wen', 'ci', 'bro', 'fa', 'nel'];
 const SUBJECTS = ['council', 'ministry', 'union', 'hospital', 'harbour', 'university', 'court', 'railway', 'museum', 'bank', 'police', 'school', 'airport', 'utility', 'orchestra', 'ferry', 'library', 'brewery', 'cooperative', 'observatory', 'theatre', 'regulator', 'charity', 'shipyard', 'zoo', 'academy', 'tribunal', 'newspaper', 'bakery', 'mine'];
@@ -11,18 +12,6 @@ const ADJECTIVES = ['new', 'regional', 'delayed', 'costly', 'quiet', 'northern',
 const VERBS = ['approved', 'questioned', 'announced', 'postponed', 'expanded', 'criticised', 'welcomed', 'reviewed', 'funded', 'rejected', 'defended', 'revised', 'inspected', 'cancelled', 'extended', 'praised', 'doubled', 'paused', 'audited', 'blocked', 'shortened', 'renamed'];
 const NOUNS = ['plan', 'budget', 'bridge', 'contract', 'timetable', 'inquiry', 'tunnel', 'festival', 'reform', 'tariff', 'archive', 'clinic', 'market', 'pipeline', 'garden', 'shelter', 'vote', 'survey', 'wharf', 'depot', 'pension', 'lease', 'curfew', 'audit', 'ferry route', 'housing scheme', 'wind farm', 'tram line', 'grant', 'strike', 'census', 'ban'];
 const TAILS = ['after a long debate', 'despite objections from residents', 'for the third time this year', 'on Tuesday evening', 'ahead of the winter season', 'following a public hearing', 'without a formal vote', 'in a letter to members', 'at a crowded meeting', 'citing rising costs', 'before the election', 'under pressure from traders', 'with little warning', 'after months of talks'];
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A made-up proper name: each story has people and places of its own, as real stories do. */
 function coined(next: () => number): string {
@@ -84,7 +73,7 @@ function sentence(next: () => number, t: Topic): string {
 
 /** Paragraphs of about `words` words, the same for the same seed. */
 export function storyParagraphs(seed: number, words = 600): string[] {
-  const next = random(seed);
+  const next = mulberry32(seed);
   const about = topic(next);
   const paragraphs: string[] = [];
   let count = 0;
