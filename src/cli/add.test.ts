@@ -1,11 +1,15 @@
-// `skim add` and `skim export`, run as a user runs them: `node bin/skim.js …` on a temp store.
-import { test, describe, before, after } from 'node:test';
+// `skim add` and `skim export`, run as a user runs them: `node bin/skim.js …` on a temp store
+// (SQLite, and PostgreSQL when TEST_DATABASE_URL is set).
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runSkim as skim, type SkimResult } from './testing.ts';
+import { run } from './add.ts';
+import { openStore } from '../store/db.ts';
+import { describeEachStore, suiteCleanups } from '../store/testing.ts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`./testdata/${name}`, import.meta.url));
 
@@ -25,11 +29,13 @@ let dir: string;
 before(() => { dir = mkdtempSync(join(tmpdir(), 'skim-cli-')); });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('skim add + export', () => {
+describeEachStore('skim add + export', (_open, dialect, storeUrl) => {
+  const cleanups = suiteCleanups();
+  let db: string;
   let added: SkimResult;
   let articles: Exported[];
   before(async () => {
-    const db = join(dir, 'add.db');
+    db = await storeUrl(cleanups);
     added = await skim('add', '--db', db, fixture('page.html'), fixture('front-matter.md'), fixture('heading.md'), fixture('articles.json'));
     articles = await exportAll(db);
   });
@@ -79,6 +85,49 @@ describe('skim add + export', () => {
       for (const s of summary.sentences) assert.equal(page.text.slice(s.start, s.end), s.text);
     }
     assert.match(page.links.page, /^\/articles\//);
+  });
+
+  // In process (run() with console.log captured): four more child processes would cost seconds.
+  test('adding articles again updates them or leaves them alone, never duplicates them', async (t) => {
+    const add = async (...files: string[]) => {
+      const log = t.mock.method(console, 'log', () => {});
+      try {
+        assert.equal(await run(['--db', db, ...files]), 0);
+        return log.mock.calls.map((call) => `${call.arguments.join(' ')}\n`).join('');
+      } finally {
+        log.mock.restore();
+      }
+    };
+    const stored = async () => {
+      const store = await openStore(db);
+      try {
+        return await store.db.selectFrom('articles').select(['id', 'slug', 'title', 'text']).orderBy('id').execute();
+      } finally {
+        await store.close();
+      }
+    };
+    const before = await stored();
+    assert.deepEqual(before.map((a) => a.id), articles.map((a) => a.id));
+    assert.equal(await add(fixture('page.html'), fixture('front-matter.md'), fixture('heading.md'), fixture('articles.json')),
+      'added 0 articles, 5 unchanged from 4 files\n');
+    assert.deepEqual(await stored(), before);
+
+    // Edited files: the URL identifies a new title; without a URL, the title identifies a new text.
+    const lane = join(dir, `lane-${dialect}.md`);
+    writeFileSync(lane, readFileSync(fixture('front-matter.md'), 'utf8').replace('Council approves: a new cycle lane', 'Cycle lane approved'));
+    const market = join(dir, `market-${dialect}.md`);
+    writeFileSync(market, `${readFileSync(fixture('heading.md'), 'utf8')}\nTraders will hold an opening party on Saturday.\n`);
+    assert.equal(await add(lane, market, fixture('articles.json')), 'added 0 articles, updated 2, 2 unchanged from 3 files\n');
+    const after = await stored();
+    assert.deepEqual(after.map((a) => a.id), before.map((a) => a.id));
+    const idOf = (list: typeof before, title: string) => list.find((a) => a.title === title)?.id;
+    assert.equal(idOf(after, 'Cycle lane approved'), idOf(before, 'Council approves: a new cycle lane'));
+    assert.match(after.find((a) => a.title === 'Market hall gets a new roof')!.text, /opening party on Saturday\.$/);
+
+    // Another article that shares a sentence is still a new one.
+    const other = join(dir, `other-${dialect}.md`);
+    writeFileSync(other, '# Market hall opening party\n\nTraders will hold an opening party on Saturday.\n');
+    assert.equal(await add(other), 'added 1 article from 1 file\n');
   });
 });
 

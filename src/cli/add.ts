@@ -1,9 +1,14 @@
 // `skim add FILE...`: publishes articles from HTML, Markdown or JSON files. A file that fails is
 // reported on one line and skipped; the others are still added; the exit code tells if any failed.
+// Adding an article again updates it (or leaves it alone when nothing changed), never duplicates it.
 import { parseCommand, CliError } from './args.ts';
 import { eachWithProgress } from './progress.ts';
 import { withStore } from './store.ts';
-import { publishArticle } from '../ingest/publish.ts';
+import type { Store } from '../store/db.ts';
+import { findArticleByUrl, findUrllessArticle } from '../store/articles.ts';
+import { publishArticle, type ArticleInput, type PublishResult } from '../ingest/publish.ts';
+import { prepareContent } from '../ingest/content.ts';
+import { canonicalUrl } from '../ingest/dedup/canonical-url.ts';
 import { readArticleFile } from './article-files.ts';
 
 const HELP = `
@@ -12,6 +17,8 @@ Usage: skim add [--db URL] FILE...
 Adds articles from files: HTML pages (.html, .htm; the article is extracted from the page),
 Markdown (.md, front matter title/section/byline/publishedAt/url, else the first # heading is the
 title) and JSON (.json: one article or an array, fields as in POST /api/articles).
+An article already stored (the same canonical URL; without a URL, the same text or else the same
+title as a stored article without one) is updated, or left alone when nothing changed.
   --db URL   the store (default: $DATABASE_URL, $SKIM_DB or ./data/skim.db)
 `;
 
@@ -21,18 +28,32 @@ export async function run(args: string[]): Promise<number> {
   const files = parsed.positionals;
   if (files.length === 0) throw new CliError(`no files given\n${HELP.trim()}`);
 
-  let added = 0;
+  const outcomes = { added: 0, updated: 0, unchanged: 0 };
   let failed = 0;
   await withStore(parsed.values.db, async (store) => {
     failed = await eachWithProgress(files, 'adding', 'files', async (file) => {
       // Read and check the whole file first: a bad JSON array adds none of its articles.
       for (const article of await readArticleFile(file)) {
-        await publishArticle(store, article);
-        added++;
+        const result = await addArticle(store, article);
+        outcomes[result.created ? 'added' : result.changed ? 'updated' : 'unchanged']++;
       }
     });
   });
   const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
-  console.log(`added ${count(added, 'article')} from ${count(files.length - failed, 'file')}${failed ? `; ${count(failed, 'file')} failed` : ''}`);
+  const done = [`added ${count(outcomes.added, 'article')}`];
+  if (outcomes.updated) done.push(`updated ${outcomes.updated}`);
+  if (outcomes.unchanged) done.push(`${outcomes.unchanged} unchanged`);
+  console.log(`${done.join(', ')} from ${count(files.length - failed, 'file')}${failed ? `; ${count(failed, 'file')} failed` : ''}`);
   return failed ? 1 : 0;
+}
+
+/** Publishes over the stored article this one already is, else as a new article. */
+async function addArticle(store: Store, article: ArticleInput): Promise<PublishResult> {
+  const url = article.url ? canonicalUrl(article.url) : null;
+  const id = url
+    ? (await findArticleByUrl(store.db, url))?.id
+    : await findUrllessArticle(store.db, prepareContent({ body: article.body, format: article.format, baseUrl: article.url ?? undefined }).contentHash, article.title.trim());
+  // null: deleted since it was found.
+  const updated = id === undefined ? null : await publishArticle(store, article, id);
+  return updated ?? (await publishArticle(store, article))!;
 }

@@ -3,11 +3,13 @@
 // branch on `store.dialect`.
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { CompiledQuery, Kysely, SqliteDialect, SqliteDriver, PostgresDialect, type DatabaseConnection, type Driver, type SqliteDialectConfig } from 'kysely';
+import { CompiledQuery, Kysely, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDatabase, type SqliteDialectConfig } from 'kysely';
 import SQLite from 'better-sqlite3';
+import { LRUCache } from 'lru-cache';
 import pg from 'pg';
 import type { Database } from './schema.ts';
 import { migrateToLatest } from './migrate.ts';
+import { CurrentSchemaPostgresDialect } from './pg-introspector.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -72,6 +74,22 @@ class ImmediateSqliteDialect extends SqliteDialect {
   }
 }
 
+/**
+ * Kysely prepares every query it runs; a page runs the same few queries over and over, so their
+ * prepared statements are kept (statements are reusable, and Kysely runs one query at a time).
+ */
+function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+  const statements = new LRUCache<string, SQLite.Statement>({ max: 500 });
+  return {
+    prepare(sql) {
+      let statement = statements.get(sql);
+      if (!statement) statements.set(sql, (statement = sqlite.prepare(sql)));
+      return statement;
+    },
+    close: () => sqlite.close(),
+  };
+}
+
 function openSqlite(path: string): Store {
   const file = path.startsWith('file:') ? path.slice(5) : path;
   if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
@@ -82,7 +100,7 @@ function openSqlite(path: string): Store {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
   return {
     db,
     dialect: 'sqlite',
@@ -98,7 +116,7 @@ function openPostgres(url: string, max: number): Store {
   const pool = new pg.Pool({ connectionString: url, max });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => {});
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new CurrentSchemaPostgresDialect({ pool }) });
   const safe = new URL(url);
   if (safe.password) safe.password = '***';
   return { db, dialect: 'postgres', location: safe.toString(), close: () => db.destroy() };

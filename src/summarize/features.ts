@@ -23,6 +23,11 @@ export const FEATURE_NAMES = [
   'names', // share of capitalized words after the first: named entities
   'question', // ends with a question or exclamation mark
   'dependent', // opens with a pronoun or connective that leans on the sentence before
+  // The three position features again, times the article's size (log of its sentence count, 1 from
+  // 64 sentences): the lead carries a long article, while a short one spreads its point throughout.
+  'firstBySize',
+  'positionBySize',
+  'relativePositionBySize',
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
@@ -188,6 +193,7 @@ export function analyze(text: string, lang: string, title?: string): Sentence[] 
   const titleTerms = new Set(title ? contentTerms(title, lang) : []);
   const titleIds = new Set([...titleTerms].map((term) => ids.get(term) ?? -1));
   const last = Math.max(raws.length - 1, 1);
+  const size = Math.min(1, Math.log(Math.max(raws.length, 1)) / Math.log(64));
 
   return raws.map(({ sentence, words, capitalized, paragraphStart }, rank) => {
     let titleHits = 0;
@@ -212,6 +218,9 @@ export function analyze(text: string, lang: string, title?: string): Sentence[] 
       names: caseless ? 0 : capitalized,
       question: /[?!]["'”’»)]*$/.test(sentence.text) ? 1 : 0,
       dependent: DEPENDENT_OPENERS.has(opener) ? 1 : 0,
+      firstBySize: rank === 0 ? size : 0,
+      positionBySize: size / (1 + rank),
+      relativePositionBySize: (size * rank) / last,
     };
     sentence.features = FEATURE_NAMES.map((name) => values[name]);
     return sentence;

@@ -1,5 +1,6 @@
-// The sentence-ranking model: a logistic regression over the features in features.ts, with
-// weights learned by scripts/train-summarizer.ts and committed as weights.json.
+// The sentence-ranking model: a linear score over the features in features.ts, learned listwise
+// (sentences ranked within their article) by scripts/train-summarizer.ts and committed as
+// weights.json, whose bias makes the score's sigmoid a calibrated probability.
 import { FEATURE_NAMES } from './features.ts';
 import trained from './weights.json' with { type: 'json' };
 

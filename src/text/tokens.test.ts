@@ -73,6 +73,11 @@ test('contentTerms: drops stopwords, stems the rest', () => {
   assert.deepEqual(contentTerms('東京 2024', 'ja'), ['東京', '2024']);
 });
 
+test('contentTerms: English keeps content words that broad stopword lists drop', () => {
+  assert.deepEqual(contentTerms('The state spent a million on her home.', 'en-GB'), ['state', 'spent', 'million', 'home']);
+  assert.equal(isStopword('million', 'en'), true); // the segmenter's broad list is unchanged
+});
+
 test('contentTermsOfTokens: same terms from tokens already at hand', () => {
   const text = 'Les gouvernements ont augmenté les impôts.';
   assert.deepEqual(contentTermsOfTokens(tokenize(text), 'fr'), contentTerms(text, 'fr'));

@@ -1,6 +1,6 @@
 // Word tokens, stopwords and stems for every language the platform reads.
-// Lists come from stopwords-iso and stems from snowball-stemmers (plus @nlpjs/lang-uk for
-// Ukrainian, which snowball-stemmers lacks); this module only picks, caches and glues them so the
+// Lists come from stopwords-iso (English content terms: NLTK's shorter list, below) and stems from
+// snowball-stemmers (plus @nlpjs/lang-uk for Ukrainian, which snowball-stemmers lacks); this module only picks, caches and glues them so the
 // per-sentence hot path stays a regex match and set lookups.
 import { createRequire } from 'node:module';
 import { newStemmer } from 'snowball-stemmers';
@@ -98,6 +98,23 @@ export function isStopword(word: string, lang: string): boolean {
   return stopwordsFor(lang).has(word);
 }
 
+// stopwords-iso's English list merges many lists and drops content words ("state", "home",
+// "million"); fine for the segmenter's sentence-starter test, but content terms lost centrality and
+// ROUGE with it. English content terms drop only NLTK's classic list of function words.
+const CLASSIC_ENGLISH = new Set(
+  `i me my myself we our ours ourselves you your yours yourself yourselves he him his himself she her hers herself
+  it its itself they them their theirs themselves what which who whom this that these those am is are was were be
+  been being have has had having do does did doing a an the and but if or because as until while of at by for with
+  about against between into through during before after above below to from up down in out on off over under
+  again further then once here there when where why how all any both each few more most other some such no nor not
+  only own same so than too very s t can will just don should now d ll m o re ve y ain aren couldn didn doesn hadn
+  hasn haven isn ma mightn mustn needn shan shouldn wasn weren won wouldn`.split(/\s+/),
+);
+
+function contentStopwordsFor(lang: string): ReadonlySet<string> {
+  return primaryLanguage(lang) === 'en' ? CLASSIC_ENGLISH : stopwordsFor(lang);
+}
+
 /** Tokens of `text` minus stopwords, stemmed: the terms that carry a sentence's content. */
 export function contentTerms(text: string, lang: string): string[] {
   return contentTermsOfTokens(tokenize(text), lang);
@@ -105,7 +122,7 @@ export function contentTerms(text: string, lang: string): string[] {
 
 /** contentTerms for a caller that already holds `tokenize(text)`, so the text is read once. */
 export function contentTermsOfTokens(tokens: readonly string[], lang: string): string[] {
-  const stopwords = stopwordsFor(lang);
+  const stopwords = contentStopwordsFor(lang);
   const stemWord = stemmerFor(lang);
   const terms: string[] = [];
   for (const token of tokens) {

@@ -1,13 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import Fastify from 'fastify';
-import { openStore } from '../store/db.ts';
+import { openStore, type Store } from '../store/db.ts';
+import { describeEachStore } from '../store/testing.ts';
 import { createMemoryQueue, type JobQueue } from '../jobs/queue.ts';
 import { fetchErrors } from '../metrics.ts';
 import { opsRoutes } from './ops.ts';
 
-async function appWithOps(queue?: JobQueue) {
-  const store = await openStore(':memory:');
+async function appWithOps(queue?: JobQueue, store?: Store) {
+  store ??= await openStore(':memory:');
   const app = Fastify();
   await app.register(opsRoutes, { store, queue });
   app.get('/articles/:slug', async (request) => ({ slug: (request.params as { slug: string }).slug }));
@@ -15,14 +16,16 @@ async function appWithOps(queue?: JobQueue) {
   return { app, store };
 }
 
-test('healthz and readyz answer when the store and the queue do', async (t) => {
-  const queue = createMemoryQueue();
-  const { app, store } = await appWithOps(queue);
-  t.after(async () => { await app.close(); await store.close(); await queue.close(); });
-  assert.deepEqual((await app.inject('/healthz')).json(), { status: 'ok' });
-  const ready = await app.inject('/readyz');
-  assert.equal(ready.statusCode, 200);
-  assert.deepEqual(ready.json(), { status: 'ready', checks: { store: 'ok', queue: 'ok' } });
+describeEachStore('ops', (open) => {
+  test('healthz and readyz answer when the store and the queue do', async (t) => {
+    const queue = createMemoryQueue();
+    const { app } = await appWithOps(queue, await open(t));
+    t.after(async () => { await app.close(); await queue.close(); });
+    assert.deepEqual((await app.inject('/healthz')).json(), { status: 'ok' });
+    const ready = await app.inject('/readyz');
+    assert.equal(ready.statusCode, 200);
+    assert.deepEqual(ready.json(), { status: 'ready', checks: { store: 'ok', queue: 'ok' } });
+  });
 });
 
 test('readyz says which dependency is down, and healthz still answers', async (t) => {

@@ -1,11 +1,13 @@
 // The site's (or one section's) latest articles as one neutral feed, rendered as RSS 2.0, Atom or
 // JSON Feed 1.1 by feedsmith, which does the escaping, dates and namespaces of each format.
+import { createHash } from 'node:crypto';
 import { generateAtomFeed, generateJsonFeed, generateRssFeed } from 'feedsmith';
 import type { Store } from '../../store/db.ts';
 import { getArticlesHtml, listArticles } from '../../store/articles.ts';
 import { listSections } from '../../store/sections.ts';
 import { getSummariesOfLength } from '../../store/summaries.ts';
 import { articlePath } from '../paths.ts';
+import type { PageSource, Versioned } from '../page-cache.ts';
 
 const FEED_SIZE = 50;
 
@@ -45,14 +47,14 @@ export interface FeedScope {
 /** Where a scope's feeds live: '/feed.xml' for the site, '/sections/x/feed.xml' for a section. */
 export const FEED_FILES: Record<FeedFormat, string> = { rss: 'feed.xml', atom: 'atom.xml', json: 'feed.json' };
 
-export async function loadFeed(store: Store, scope: FeedScope, base: string): Promise<Feed> {
+/**
+ * The feed without its article bodies: small enough to read on every poll and hash as the feed's
+ * version. A body changes only with its article's content hash, hence its revision and updated_at.
+ */
+async function loadOutline(store: Store, scope: FeedScope, base: string): Promise<Versioned<FeedOutline>> {
   const rows = await listArticles(store.db, { section: scope.section, limit: FEED_SIZE });
   const ids = rows.map((r) => Number(r.id));
-  const [html, summaries, sections] = await Promise.all([
-    getArticlesHtml(store.db, ids),
-    getSummariesOfLength(store.db, ids, 'medium'),
-    listSections(store.db),
-  ]);
+  const [summaries, sections] = await Promise.all([getSummariesOfLength(store.db, ids, 'medium'), listSections(store.db)]);
   const sectionNames = new Map(sections.map((s) => [s.slug, s.name]));
   const entries = rows.map((row): FeedEntry => ({
     url: `${base}${articlePath(row.slug)}`,
@@ -62,11 +64,11 @@ export async function loadFeed(store: Store, scope: FeedScope, base: string): Pr
     lang: row.lang,
     publishedAt: row.published_at,
     updatedAt: row.updated_at,
-    html: html.get(Number(row.id)) ?? '',
+    html: '',
     summary: (summaries.get(Number(row.id)) ?? []).map((s) => s.text).join(' '),
   }));
   const feedBase = `${base}${scope.homePath.replace(/\/$/, '')}/`;
-  return {
+  const feed: Feed = {
     title: scope.title,
     description: scope.description,
     homeUrl: `${base}${scope.homePath}`,
@@ -74,6 +76,27 @@ export async function loadFeed(store: Store, scope: FeedScope, base: string): Pr
     // The newest change; an empty feed reports the epoch rather than a time that moves on every request.
     updatedAt: entries.reduce((latest, e) => (e.updatedAt > latest ? e.updatedAt : latest), new Date(0).toISOString()),
     entries,
+  };
+  const version = createHash('sha256').update(JSON.stringify([feed, rows.map((r) => r.revision)])).digest('base64url');
+  return { version, data: { feed, ids } };
+}
+
+interface FeedOutline {
+  /** Every entry's `html` still empty. */
+  feed: Feed;
+  ids: number[];
+}
+
+async function withBodies(store: Store, { feed, ids }: FeedOutline): Promise<Feed> {
+  const html = await getArticlesHtml(store.db, ids);
+  return { ...feed, entries: feed.entries.map((entry, i) => ({ ...entry, html: html.get(ids[i]!) ?? '' })) };
+}
+
+/** One feed in one format, for the page cache: bodies are read and the feed rendered only when its version changed. */
+export function feedSource(store: Store, scope: FeedScope, base: string, format: FeedFormat): PageSource<FeedOutline> {
+  return {
+    load: () => loadOutline(store, scope, base),
+    render: async (outline) => renderers[format].render(await withBodies(store, outline)),
   };
 }
 

@@ -1,9 +1,11 @@
 import { test, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
+import { gunzipSync } from 'node:zlib';
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describeEachStore } from '../../store/testing.ts';
-import { appWith, publish } from '../testing.ts';
+import { publishArticle } from '../../ingest/publish.ts';
+import { appWith, publish, sampleArticle } from '../testing.ts';
 import { syndicationRoutes } from './routes.ts';
 
 const hostile = 'Q&A: <script>alert("x")</script> ]]> & more';
@@ -127,5 +129,49 @@ describeEachStore('feeds and sitemap', (open) => {
     assert.deepEqual(parseAtomFeed((await app.inject('/atom.xml')).body).entries ?? [], []);
     assert.deepEqual((await app.inject('/feed.json')).json().items, []);
     xmlOk((await app.inject('/sitemap.xml')).body);
+  });
+
+  test('conditional GET: a feed unchanged since the reader\'s copy is a bodiless 304', async (t) => {
+    const store = await open(t);
+    const app = await appWith(t, syndicationRoutes, store);
+    const id = await publish(store, { title: 'Ferries go electric', section: 'Local', publishedAt: '2026-01-01T08:00:00Z' });
+    for (const url of ['/feed.xml', '/atom.xml', '/feed.json', '/sections/local/feed.json']) {
+      const first = await app.inject(url);
+      assert.equal(first.statusCode, 200);
+      const etag = first.headers.etag as string;
+      const lastModified = first.headers['last-modified'] as string;
+      assert.match(etag, /^"[\w-]+"$/, url);
+      assert.ok(Date.parse(lastModified) <= Date.now(), lastModified);
+      const get = (headers: Record<string, string>) => app.inject({ url, headers });
+      const current: Record<string, string>[] = [{ 'if-none-match': etag }, { 'if-none-match': `"other", W/${etag}` }, { 'if-modified-since': lastModified }];
+      for (const headers of current) {
+        const res = await get(headers);
+        assert.equal(res.statusCode, 304, `${url} ${JSON.stringify(headers)}`);
+        assert.equal(res.body, '');
+        assert.equal(res.headers.etag, etag);
+      }
+      const earlier = new Date(Date.parse(lastModified) - 1000).toUTCString();
+      assert.equal((await get({ 'if-modified-since': earlier })).statusCode, 200);
+      assert.equal((await get({ 'if-modified-since': 'yesterday' })).statusCode, 200);
+      // If-None-Match decides when both are sent.
+      assert.equal((await get({ 'if-none-match': '"other"', 'if-modified-since': lastModified })).statusCode, 200);
+      const zipped = await get({ 'accept-encoding': 'gzip' });
+      assert.equal(zipped.headers['content-encoding'], 'gzip');
+      assert.equal(gunzipSync(zipped.rawPayload).toString(), first.body);
+    }
+
+    // A new article, or an edited one, changes the feeds it is in, and only those.
+    const etagOf = async (url: string) => (await app.inject(url)).headers.etag as string;
+    const [site, local] = [await etagOf('/feed.xml'), await etagOf('/sections/local/feed.xml')];
+    await publish(store, { title: 'Harbour fares rise', section: 'World', publishedAt: '2026-01-02T08:00:00Z' });
+    const changed = await app.inject({ url: '/feed.xml', headers: { 'if-none-match': site } });
+    assert.equal(changed.statusCode, 200);
+    assert.notEqual(changed.headers.etag, site);
+    assert.match(changed.body, /Harbour fares rise/);
+    assert.equal((await app.inject({ url: '/sections/local/feed.xml', headers: { 'if-none-match': local } })).statusCode, 304);
+    await publishArticle(store, sampleArticle({ title: 'Ferries go electric', section: 'Local', body: 'The ferries now run on batteries. Fares stay the same.' }), id);
+    const edited = await app.inject({ url: '/sections/local/feed.xml', headers: { 'if-none-match': local } });
+    assert.equal(edited.statusCode, 200);
+    assert.match(edited.body, /The ferries now run on batteries/);
   });
 });

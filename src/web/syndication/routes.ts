@@ -1,12 +1,15 @@
 // Feeds for the site and each section in three formats, and the sitemap. An unknown section falls
-// through to the app's 404 page.
-import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+// through to the app's 404 page. Feeds are kept rendered in memory (revalidated like article pages)
+// and carry an ETag and Last-Modified, so a reader polling an unchanged feed gets a bodiless 304.
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
 import { getSection } from '../../store/sections.ts';
 import { baseUrl } from '../base-url.ts';
+import { createPageCache } from '../page-cache.ts';
 import { sectionPath } from '../paths.ts';
+import { sendPayload } from '../respond.ts';
 import { SITE_NAME } from '../pages/layout.tsx';
-import { FEED_FILES, loadFeed, renderers, type FeedFormat, type FeedScope } from './feeds.ts';
+import { FEED_FILES, feedSource, renderers, type FeedFormat, type FeedScope } from './feeds.ts';
 import { renderSitemap } from './sitemap.ts';
 
 // Readers poll; a few minutes of staleness costs nothing and spares the store.
@@ -14,30 +17,32 @@ const CACHE_CONTROL = 'public, max-age=300';
 
 const SITE_SCOPE: FeedScope = { title: SITE_NAME, description: `The latest articles on ${SITE_NAME}`, homePath: '/' };
 
-function send(reply: FastifyReply, contentType: string, body: string): FastifyReply {
-  return reply.type(contentType).header('cache-control', CACHE_CONTROL).send(body);
-}
+export const syndicationRoutes: FastifyPluginAsync<AppContext> = async (app, { store, pageCache }) => {
+  // A feed is 50 full articles: a smaller budget than the article pages'.
+  const feeds = createPageCache({ ...pageCache, maxBytes: 16 * 1024 * 1024 });
 
-export const syndicationRoutes: FastifyPluginAsync<AppContext> = async (app, { store }) => {
+  async function sendFeed(request: FastifyRequest, reply: FastifyReply, scope: FeedScope, format: FeedFormat): Promise<FastifyReply> {
+    const base = baseUrl(request);
+    const feed = (await feeds.get(`${format} ${base}${scope.homePath}`, feedSource(store, scope, base, format)))!;
+    const headers = { 'content-type': renderers[format].contentType, 'cache-control': CACHE_CONTROL };
+    return sendPayload(request, reply, feed, headers, feed.renderedAt);
+  }
+
   for (const format of Object.keys(FEED_FILES) as FeedFormat[]) {
-    const { render, contentType } = renderers[format];
-
-    app.get(`/${FEED_FILES[format]}`, async (request, reply) =>
-      send(reply, contentType, render(await loadFeed(store, SITE_SCOPE, baseUrl(request)))));
+    app.get(`/${FEED_FILES[format]}`, (request, reply) => sendFeed(request, reply, SITE_SCOPE, format));
 
     app.get<{ Params: { slug: string } }>(`/sections/:slug/${FEED_FILES[format]}`, async (request, reply) => {
       const section = await getSection(store.db, request.params.slug);
       if (!section) return reply.callNotFound();
-      const scope: FeedScope = {
+      return sendFeed(request, reply, {
         title: `${section.name} · ${SITE_NAME}`,
         description: `The latest ${section.name} articles on ${SITE_NAME}`,
         homePath: sectionPath(section.slug),
         section: section.slug,
-      };
-      return send(reply, contentType, render(await loadFeed(store, scope, baseUrl(request))));
+      }, format);
     });
   }
 
   app.get('/sitemap.xml', async (request, reply) =>
-    send(reply, 'application/xml; charset=utf-8', await renderSitemap(store, baseUrl(request))));
+    reply.type('application/xml; charset=utf-8').header('cache-control', CACHE_CONTROL).send(await renderSitemap(store, baseUrl(request))));
 };
