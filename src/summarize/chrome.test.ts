@@ -10,7 +10,7 @@ test('navigation, prompts, credits and update notices are chrome', () => {
     'Photo: Reuters', 'Image: Getty Images', '(AP Photo/Jane Doe)', 'Credit: John Smith/AFP',
     'This article was updated on March 3 to correct a date.', 'This story has been updated with new figures.',
     'All rights reserved.', 'Lire la suite', 'Weiterlesen', 'Artículo anterior', 'Читайте также: новости',
-    'Фото: ТАСС', 'Читайте також', '', '  ...  ',
+    'Фото: ТАСС', 'Читайте також', 'TRANSCRIPT .', 'ROLL CALL.', 'UPDATE:', '', '  ...  ',
   ]) assert.equal(isChrome(sentence), true, sentence);
 });
 
@@ -23,5 +23,6 @@ test('ordinary news sentences are not chrome', () => {
     'The photo shows the moment the bridge collapsed.',
     'He clicked through dozens of pages before finding the file.',
     'Next year the article of the constitution will be reviewed again.',
+    'NATO and the EU agreed.', 'the storm hit at dawn.', 'ЄС схвалив план.',
   ]) assert.equal(isChrome(sentence), false, sentence);
 });

@@ -53,6 +53,10 @@ const CREDIT_AGENCY = /^[\s([]*((ap|afp|reuters|getty images|epa|shutterstock)( 
 const WORD = /[\p{L}\p{N}]+/gu;
 const SHORT_SENTENCE_WORDS = 12;
 const PROMPT_ONLY_WORDS = 4;
+// A short run of capitals with no lowercase letter is a heading or label ("TRANSCRIPT.", "ROLL CALL"),
+// not a statement; text lowercased by its source never matches.
+const CAPITALS_ONLY = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
+const HEADING_WORDS = 4;
 
 /** True when `sentence` is page chrome rather than article content. */
 export function isChrome(sentence: string): boolean {
@@ -61,5 +65,6 @@ export function isChrome(sentence: string): boolean {
   if (CREDIT.test(sentence) || CREDIT_AGENCY.test(sentence)) return true;
   if (ANYWHERE.test(sentence)) return true;
   if (words <= SHORT_SENTENCE_WORDS && STARTS_WITH_PROMPT.test(sentence)) return true;
+  if (words <= HEADING_WORDS && CAPITALS_ONLY.test(sentence)) return true;
   return words <= PROMPT_ONLY_WORDS && HAS_PROMPT.test(sentence);
 }
