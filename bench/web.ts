@@ -15,7 +15,7 @@ import { openStore } from '../src/store/db.ts';
 import { insertArticle } from '../src/store/articles.ts';
 import { ensureSection } from '../src/store/sections.ts';
 import { saveSummaries } from '../src/store/summaries.ts';
-import { countWords } from '../src/ingest/content.ts';
+import { countWords } from '../src/text/words.ts';
 import { summarizeArticle } from '../src/ingest/publish.ts';
 import { buildApp } from '../src/web/app.ts';
 import { mulberry32 } from './random.ts';

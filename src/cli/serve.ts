@@ -6,7 +6,6 @@ import { ensureAdminToken } from '../store/tokens.ts';
 import { seedDemoContent } from '../ingest/demo.ts';
 import { buildApp } from '../web/app.ts';
 import { openQueue } from '../jobs/queue.ts';
-import { startBackgroundJobs } from '../jobs/run.ts';
 import { untilSignal } from './shutdown.ts';
 
 const HELP = `
@@ -48,7 +47,8 @@ export async function run(args: string[]): Promise<number> {
   const store = await open(resolveDbUrl(parsed.values.db));
   console.log(`skim: database ${store.location}`);
   const queue = await openQueue();
-  const jobs = parsed.values['no-worker'] ? undefined : startBackgroundJobs(store, queue, { concurrency: 4 });
+  // The jobs load the whole ingest pipeline: a web-only process (--no-worker) never imports it.
+  const jobs = parsed.values['no-worker'] ? undefined : (await import('../jobs/run.ts')).startBackgroundJobs(store, queue, { concurrency: 4 });
   // Stopping the jobs drains them and closes the queue; without jobs the queue is closed alone.
   const stopJobs = () => (jobs ? jobs.stop() : queue.close());
   let app;

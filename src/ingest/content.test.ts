@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { countWords, htmlToText, prepareContent } from './content.ts';
+import { htmlToText, prepareContent } from './content.ts';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -55,12 +55,6 @@ test('the same article in html and text gives the same text and hash', () => {
   assert.equal(fromHtml.text, fromText.text);
   assert.equal(fromHtml.contentHash, fromText.contentHash);
   assert.notEqual(fromHtml.contentHash, prepareContent({ body: 'Rain today.\n\nSun on Friday.', format: 'text' }).contentHash);
-});
-
-test('countWords counts words, contractions once, and CJK characters one by one', () => {
-  assert.equal(countWords("It's 3.5 degrees — isn't it?"), 6);
-  assert.equal(countWords('東京で雨'), 4);
-  assert.equal(countWords(''), 0);
 });
 
 test('htmlToText survives nesting far deeper than any page', () => {

@@ -6,6 +6,7 @@ import { DOMParser } from 'linkedom';
 import { marked } from 'marked';
 import { escapeUTF8 } from 'entities';
 import { sanitizeHtml } from './sanitize/sanitize.ts';
+import { countWords } from '../text/words.ts';
 
 export type ContentFormat = 'html' | 'markdown' | 'text';
 
@@ -84,15 +85,6 @@ function nodesToText(nodes: ArrayLike<TextNode>): string {
 export function htmlToText(html: string): string {
   const document = new DOMParser().parseFromString(html, 'text/html');
   return nodesToText(document.childNodes as unknown as ArrayLike<TextNode>);
-}
-
-// Han, kana and Thai are written without spaces: each character counts as a word for reading time.
-const WORD = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}]|[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{N}]+)*/gu;
-
-export function countWords(text: string): number {
-  let count = 0;
-  for (const _ of text.matchAll(WORD)) count++;
-  return count;
 }
 
 /** Plain text → one `<p>` per blank-line-separated block. */

@@ -3,7 +3,7 @@
 import type { Store } from '../store/db.ts';
 import { countArticles } from '../store/articles.ts';
 import { DEMO_DIR, demoPublishedAt, loadDemoArticles, type DemoArticle } from './demo-articles.ts';
-import { publishArticle, type ArticleInput } from './publish.ts';
+import type { ArticleInput } from './publish.ts';
 
 function demoArticleInput(article: DemoArticle, now: Date): ArticleInput {
   return {
@@ -23,6 +23,8 @@ export async function seedDemoContent(store: Store, now = new Date(), dir = DEMO
   if ((await countArticles(store.db)) > 0) return 0;
   // Every file is parsed before the first write, so a broken file leaves the store empty.
   const articles = await loadDemoArticles(dir);
+  // Loaded only now: every start but the first finds articles, and a web process need not hold the summarizer.
+  const { publishArticle } = await import('./publish.ts');
   for (const article of articles) await publishArticle(store, demoArticleInput(article, now));
   return articles.length;
 }

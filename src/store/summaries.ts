@@ -59,11 +59,3 @@ export async function getSummariesOfLength(db: Db, articleIds: number[], length:
     .where('article_id', 'in', articleIds).where('length', '=', length).execute();
   return new Map(rows.map((r) => [Number(r.article_id), JSON.parse(r.sentences) as StoredSentence[]]));
 }
-
-/** Changes whenever an article's summaries are rewritten: part of a rendered page's cache key. */
-export async function summaryStamp(db: Db, articleId: number): Promise<string> {
-  const row = await db.selectFrom('summaries')
-    .select((eb) => [eb.fn.max('created_at').as('at'), eb.fn.max('version').as('version')])
-    .where('article_id', '=', articleId).executeTakeFirst();
-  return `${row?.version ?? ''}@${row?.at ?? ''}`;
-}

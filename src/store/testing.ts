@@ -1,7 +1,12 @@
-// Test helpers: run the same tests against every store backend. SQLite (:memory:) always;
-// PostgreSQL when TEST_DATABASE_URL is set, each test in a schema of its own that is dropped after.
-import { describe, type TestContext } from 'node:test';
+// Test helpers: run the same tests against every store backend. SQLite (:memory:, or a temp file
+// for other processes) always; PostgreSQL when TEST_DATABASE_URL is set, each test in a schema of
+// its own that is dropped after.
+import { after, before, describe } from 'node:test';
 import { randomUUID } from 'node:crypto';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { openStore, type Dialect, type Store } from './db.ts';
 
@@ -38,14 +43,21 @@ export async function createTestSchema(baseUrl: string): Promise<TestSchema> {
   return { url: url.toString(), schema, drop: () => adminQuery(baseUrl, `DROP SCHEMA IF EXISTS ${schema} CASCADE`) };
 }
 
+/** Where a cleanup is registered: a test's context, or the `after` hook of a describe block. */
+export interface Cleanups {
+  after(fn: () => unknown): void;
+}
+
 /** Opens a migrated, empty store on this backend, closed (and its schema dropped) when the test ends. */
-export type OpenTestStore = (t: TestContext) => Promise<Store>;
+export type OpenTestStore = (t: Cleanups) => Promise<Store>;
 
 export interface StoreBackend {
   dialect: Dialect;
   /** The reason this backend is skipped, or false. */
   skip: string | false;
   open: OpenTestStore;
+  /** A URL (`--db`) for a fresh, empty store that other processes can open, removed when the test ends. */
+  storeUrl: (t: Cleanups) => Promise<string>;
 }
 
 export function storeBackends(): StoreBackend[] {
@@ -58,6 +70,11 @@ export function storeBackends(): StoreBackend[] {
         const store = await openStore(':memory:');
         t.after(() => store.close());
         return store;
+      },
+      storeUrl: async (t) => {
+        const dir = mkdtempSync(join(tmpdir(), 'skim-test-'));
+        t.after(() => rmSync(dir, { recursive: true, force: true }));
+        return join(dir, 'skim.db');
       },
     },
     {
@@ -75,6 +92,11 @@ export function storeBackends(): StoreBackend[] {
         });
         return store;
       },
+      storeUrl: async (t) => {
+        const schema = await createTestSchema(pgUrl!);
+        t.after(() => schema.drop());
+        return schema.url;
+      },
     },
   ];
 }
@@ -83,8 +105,30 @@ export function storeBackends(): StoreBackend[] {
  * `describe(name)` once per backend (`name [sqlite]`, `name [postgres]`), the PostgreSQL one skipped
  * with POSTGRES_SKIP when TEST_DATABASE_URL is unset.
  */
-export function describeEachStore(name: string, body: (open: OpenTestStore, dialect: Dialect) => void): void {
+export function describeEachStore(name: string, body: (open: OpenTestStore, dialect: Dialect, storeUrl: StoreBackend['storeUrl']) => void): void {
   for (const backend of storeBackends()) {
-    describe(`${name} [${backend.dialect}]`, { skip: backend.skip }, () => body(backend.open, backend.dialect));
+    describe(`${name} [${backend.dialect}]`, { skip: backend.skip }, () => body(backend.open, backend.dialect, backend.storeUrl));
   }
+}
+
+/** Cleanups run (newest first) in the `after` hook of the describe block whose body calls this. */
+export function suiteCleanups(): Cleanups {
+  const fns: (() => unknown)[] = [];
+  after(async () => {
+    for (const fn of fns) await fn();
+  });
+  return { after: (fn) => fns.unshift(fn) };
+}
+
+/**
+ * One store shared by the tests of a describe block: opened before its first test, closed (schema
+ * dropped) after its last. Call in the block's body; read the store inside hooks and tests.
+ */
+export function suiteStore(open: OpenTestStore): () => Store {
+  const cleanups = suiteCleanups();
+  let store: Store | undefined;
+  before(async () => {
+    store = await open(cleanups);
+  });
+  return () => store ?? assert.fail('suiteStore: read the store inside a hook or a test');
 }

@@ -1,5 +1,5 @@
 // Reading times and dates as the pages show them.
-import { countWords } from '../ingest/content.ts';
+import { countWords } from '../text/words.ts';
 
 const WORDS_PER_MINUTE = 230;
 

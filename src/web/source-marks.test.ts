@@ -65,3 +65,14 @@ test('ranges that do not fit the text are skipped, not guessed', () => {
   assert.equal(other.marked.size, 0);
   assert.doesNotMatch(other.html, /class="src"/);
 });
+
+test('character references, comments and quoted ">" are read as the parser reads them; the rest is kept byte for byte', () => {
+  const html = '<p>Fish &amp chips &#x1F600; cost x&nbsp;y.<!-- a > b --> <a title="a>b" href="https://example.org/">Next</a> one.</p>';
+  const text = 'Fish & chips \u{1F600} cost x\u00a0y. Next one.';
+  const second = text.indexOf('Next');
+  const marked = markSourceSentences(html, text, [{ index: 0, start: 0, end: second - 1 }, { index: 1, start: second, end: text.length }]);
+  assert.deepEqual([...marked.marked], [0, 1]);
+  assert.equal(wrappedText(marked.html, 0), text.slice(0, second - 1));
+  assert.equal(wrappedText(marked.html, 1), 'Next one.');
+  assert.equal(marked.html.replace(/<\/?span[^>]*>/g, ''), html);
+});

@@ -9,11 +9,11 @@ import type { AppContext } from './context.ts';
 
 const sampleBody = readFileSync(new URL('./testdata/harbour.md', import.meta.url), 'utf8');
 
-/** A Fastify instance with only `plugin`, closed when the test ends. */
+/** A Fastify instance with only `plugin`, closed when the test ends; cached pages show every write at once. */
 export async function appWith(t: TestContext, plugin: FastifyPluginAsync<AppContext>, store: Store): Promise<FastifyInstance> {
   const app = Fastify({ logger: false });
   t.after(() => app.close());
-  await app.register(plugin, { store });
+  await app.register(plugin, { store, pageCache: { revalidateMs: 0, waitForRevalidation: true } });
   await app.ready();
   return app;
 }

@@ -3,7 +3,8 @@
 // and link lists, repeated widget labels, kickers, "Related"/"Don't miss" boxes and reader comments.
 // Rules look at one paragraph (a block without blocks inside) at a time. Tuned on the AEB dev pages
 // by reading what Readability leaves in, never by matching a site: every rule is about page chrome.
-import { BLOCK_TAGS, countWords, ELEMENT_NODE, TEXT_NODE } from '../content.ts';
+import { BLOCK_TAGS, ELEMENT_NODE, TEXT_NODE } from '../content.ts';
+import { countWords } from '../../text/words.ts';
 
 export interface CleanupHints {
   title: string | null;

@@ -3,7 +3,8 @@
 // and a verdict marks pages that are not the article (bot challenges, walls, stubs).
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { countWords, htmlToText } from '../content.ts';
+import { htmlToText } from '../content.ts';
+import { countWords } from '../../text/words.ts';
 import { sanitizeHtml } from '../sanitize/sanitize.ts';
 import { detectLanguage } from '../../text/language.ts';
 import { canonicalUrl } from '../dedup/canonical-url.ts';

@@ -2,7 +2,8 @@
 // and how to load it: the full page when the feed carries an excerpt (and the source wants full
 // text), else the feed's own content.
 import { createHash } from 'node:crypto';
-import { countWords, htmlToText } from '../content.ts';
+import { htmlToText } from '../content.ts';
+import { countWords } from '../../text/words.ts';
 import { canonicalUrl } from '../dedup/canonical-url.ts';
 import { judgeQuality } from '../extract/quality.ts';
 import type { FeedItem } from '../feeds/types.ts';

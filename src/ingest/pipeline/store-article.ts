@@ -8,7 +8,7 @@ import {
   findArticleByUrls, findLinkByGuid, linksOf, recordLink, saveSimhash, simhashCandidates,
   type ArticleSource, type LinkKind,
 } from '../../store/article-sources.ts';
-import { countWords } from '../content.ts';
+import { countWords } from '../../text/words.ts';
 import { canonicalUrl } from '../dedup/canonical-url.ts';
 import { findNearDuplicate, MIN_FINGERPRINT_WORDS, simhash, simhashBands, simhashFromHex, simhashToHex } from '../dedup/simhash.ts';
 import { publishArticle, type ArticleInput } from '../publish.ts';

@@ -7,7 +7,6 @@ import type { AppContext } from '../context.ts';
 import { countArticles, deleteArticle, getArticle, listArticles } from '../../store/articles.ts';
 import { searchArticles } from '../../store/search.ts';
 import { getSummaries } from '../../store/summaries.ts';
-import { publishArticle } from '../../ingest/publish.ts';
 import { baseUrl } from '../base-url.ts';
 import {
   ApiError, Article, ArticleInput, ArticleList, DEFAULT_PAGE_SIZE, IdParams, ListQuery, MAX_REQUEST_BYTES, Summary, SummaryQuery,
@@ -19,6 +18,10 @@ import { apiArticlePath, presentArticle, presentListItem } from './present.ts';
 
 const errors = (...statuses: number[]) => Object.fromEntries(statuses.map((s) => [s, ApiError]));
 const tags = ['articles'];
+
+// Publishing loads the summarizer and the HTML pipeline: loaded on the first write, so a web process
+// that only serves reads never holds them.
+const publisher = () => import('../../ingest/publish.ts');
 
 export const apiRoutes: FastifyPluginAsync<AppContext> = async (app, { store }) => {
   await app.register(swagger, {
@@ -112,7 +115,7 @@ function registerRoutes(api: FastifyInstance, store: AppContext['store']): void 
     },
   }, async (request, reply) => {
     // Without an id publishArticle always creates, so the result is never null.
-    const result = (await publishArticle(store, request.body))!;
+    const result = (await (await publisher()).publishArticle(store, request.body))!;
     const article = await existingArticle(result.id);
     return reply.code(201).header('location', apiArticlePath(result.id)).send(presentArticle(article, baseUrl(request)));
   });
@@ -129,7 +132,7 @@ function registerRoutes(api: FastifyInstance, store: AppContext['store']): void 
     },
   }, async (request) => {
     const { id } = request.params;
-    if (!(await publishArticle(store, request.body, id))) throw notFound(id);
+    if (!(await (await publisher()).publishArticle(store, request.body, id))) throw notFound(id);
     return presentArticle(await existingArticle(id), baseUrl(request));
   });
 

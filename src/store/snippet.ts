@@ -1,0 +1,102 @@
+// Search snippets, built in the web process from the text of the page's rows only. FTS5's snippet()
+// and PostgreSQL's ts_headline re-run a match per row and parse the whole document in the
+// database (a few milliseconds per row); this reads the words once, stemming with memoized
+// Snowball stemmers (src/text/tokens.ts), and marks the words whose stem is a query word's stem.
+import { stem } from '../text/tokens.ts';
+
+export const HIGHLIGHT_START = '\u0002';
+export const HIGHLIGHT_END = '\u0003';
+
+/** Words in a snippet (FTS5's snippet() in the SQLite search used 28, ts_headline at most 35). */
+export const SNIPPET_WORDS = 30;
+/** Words kept before the first match, so a snippet rarely starts on the matching word. */
+const LEAD = 4;
+
+// Letters, marks and digits of any script, as queryTerms (search.ts) reads the query.
+// Letters, marks and digits of any script (queryTerms in search.ts reads the query alike).
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+const ASCII = /^[\x00-\x7f]*$/;
+
+/** Lowercase, diacritics removed ("Café" -> "cafe"), as both search indexes fold words. */
+function fold(word: string): string {
+  const lower = word.toLowerCase();
+  return ASCII.test(lower) ? lower : lower.normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+/**
+ * Keys a word matches on: its folded form and its stem in `lang`. Compared both ways, so a stemmer
+ * that differs slightly from the database's (Porter here, Porter2 in PostgreSQL) still marks exact words.
+ */
+function keys(word: string, lang: string): [string, string] {
+  const folded = fold(word);
+  return [folded, stem(folded, lang)];
+}
+
+/**
+ * About SNIPPET_WORDS words of `text` from just before the first passage holding every query word
+ * (else the one holding the most), each matching word wrapped in HIGHLIGHT_START/END, '…' where the
+ * text was cut. The start of the text when no word matches (a title-only hit). Reading stops once
+ * a passage with every query word is complete, and only words starting like a query word are stemmed.
+ */
+export function makeSnippet(text: string, terms: readonly string[], lang: string): string {
+  const wanted = new Map<string, number>();
+  terms.forEach((term, i) => {
+    for (const key of keys(term, lang)) if (key && !wanted.has(key)) wanted.set(key, i);
+  });
+  const distinct = new Set(wanted.values()).size;
+  const initials = new Set([...wanted.keys()].map((key) => key[0]));
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const hits: Array<{ word: number; term: number }> = [];
+  let complete = -1; // the first word of a passage holding every query word, once one is found
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(text); match; match = WORD.exec(text)) {
+    const word = match[0];
+    const index = starts.length;
+    starts.push(match.index);
+    ends.push(match.index + word.length);
+    if (initials.has(fold(word[0]!)[0])) {
+      const [folded, stemmed] = keys(word, lang);
+      const term = wanted.get(folded) ?? wanted.get(stemmed);
+      if (term !== undefined) {
+        hits.push({ word: index, term });
+        if (complete < 0) complete = passageStart(hits, distinct);
+      }
+    }
+    if (complete >= 0 && index + 1 >= complete + SNIPPET_WORDS) break;
+  }
+  if (starts.length === 0) return '';
+  const first = complete >= 0 ? complete : fullestPassage(hits);
+  const last = Math.min(starts.length, first + SNIPPET_WORDS) - 1;
+  const marked = new Set(hits.map((h) => h.word));
+  let out = first > 0 ? '…' : '';
+  for (let w = first; w <= last; w++) {
+    if (w > first) out += text.slice(ends[w - 1], starts[w]).replace(/\s+/g, ' ');
+    const word = text.slice(starts[w], ends[w]);
+    out += marked.has(w) ? `${HIGHLIGHT_START}${word}${HIGHLIGHT_END}` : word;
+  }
+  return WORD_CHAR.test(text.slice(ends[last]!)) ? `${out}…` : out + text.slice(ends[last]).trimEnd();
+}
+
+/** Where the earliest passage reaching the newest hit starts, if it holds all `distinct` query words; else -1. */
+function passageStart(hits: ReadonlyArray<{ word: number; term: number }>, distinct: number): number {
+  const newest = hits[hits.length - 1]!.word;
+  let h = hits.length - 1;
+  while (h > 0 && hits[h - 1]!.word - LEAD + SNIPPET_WORDS > newest) h--;
+  const seen = new Set(hits.slice(h).map((hit) => hit.term));
+  return seen.size === distinct ? Math.max(0, hits[h]!.word - LEAD) : -1;
+}
+
+/** The start of the passage with the most distinct query words (the earliest of equals); 0 without hits. */
+function fullestPassage(hits: ReadonlyArray<{ word: number; term: number }>): number {
+  let first = 0;
+  let best = 0;
+  for (let h = 0; h < hits.length; h++) {
+    const from = Math.max(0, hits[h]!.word - LEAD);
+    const seen = new Set<number>();
+    for (let k = h; k < hits.length && hits[k]!.word < from + SNIPPET_WORDS; k++) seen.add(hits[k]!.term);
+    if (seen.size > best) [best, first] = [seen.size, from];
+  }
+  return first;
+}
