@@ -12,7 +12,6 @@ export const SNIPPET_WORDS = 30;
 /** Words kept before the first match, so a snippet rarely starts on the matching word. */
 const LEAD = 4;
 
-// Letters, marks and digits of any script, as queryTerms (search.ts) reads the query.
 // Letters, marks and digits of any script (queryTerms in search.ts reads the query alike).
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;

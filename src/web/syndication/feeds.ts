@@ -1,7 +1,6 @@
 // The site's (or one section's) latest articles as one neutral feed, rendered as RSS 2.0, Atom or
 // JSON Feed 1.1 by feedsmith, which does the escaping, dates and namespaces of each format.
 import { createHash } from 'node:crypto';
-import { generateAtomFeed, generateJsonFeed, generateRssFeed } from 'feedsmith';
 import type { Store } from '../../store/db.ts';
 import { getArticlesHtml, listArticles } from '../../store/articles.ts';
 import { listSections } from '../../store/sections.ts';
@@ -10,6 +9,11 @@ import { articlePath } from '../paths.ts';
 import type { PageSource, Versioned } from '../page-cache.ts';
 
 const FEED_SIZE = 50;
+
+// feedsmith (parsers included) weighs ~20 MB of heap: loaded on the first feed request, not at start.
+type Feedsmith = typeof import('feedsmith');
+let feedsmith: Promise<Feedsmith> | undefined;
+const loadFeedsmith = () => (feedsmith ??= import('feedsmith'));
 
 export type FeedFormat = 'rss' | 'atom' | 'json';
 
@@ -96,11 +100,11 @@ async function withBodies(store: Store, { feed, ids }: FeedOutline): Promise<Fee
 export function feedSource(store: Store, scope: FeedScope, base: string, format: FeedFormat): PageSource<FeedOutline> {
   return {
     load: () => loadOutline(store, scope, base),
-    render: async (outline) => renderers[format].render(await withBodies(store, outline)),
+    render: async (outline) => renderers[format].render(await withBodies(store, outline), await loadFeedsmith()),
   };
 }
 
-function renderRss(feed: Feed): string {
+function renderRss(feed: Feed, { generateRssFeed }: Feedsmith): string {
   return generateRssFeed({
     title: feed.title,
     link: feed.homeUrl,
@@ -121,7 +125,7 @@ function renderRss(feed: Feed): string {
   });
 }
 
-function renderAtom(feed: Feed): string {
+function renderAtom(feed: Feed, { generateAtomFeed }: Feedsmith): string {
   return generateAtomFeed({
     id: feed.homeUrl,
     title: { value: feed.title, type: 'text' },
@@ -145,7 +149,7 @@ function renderAtom(feed: Feed): string {
   });
 }
 
-function renderJsonFeed(feed: Feed): string {
+function renderJsonFeed(feed: Feed, { generateJsonFeed }: Feedsmith): string {
   const generated = generateJsonFeed({
     title: feed.title,
     home_page_url: feed.homeUrl,
@@ -168,7 +172,7 @@ function renderJsonFeed(feed: Feed): string {
   return JSON.stringify({ ...generated, items: generated.items ?? [] });
 }
 
-export const renderers: Record<FeedFormat, { render: (feed: Feed) => string; contentType: string }> = {
+export const renderers: Record<FeedFormat, { render: (feed: Feed, lib: Feedsmith) => string; contentType: string }> = {
   rss: { render: renderRss, contentType: 'application/rss+xml; charset=utf-8' },
   atom: { render: renderAtom, contentType: 'application/atom+xml; charset=utf-8' },
   json: { render: renderJsonFeed, contentType: 'application/feed+json; charset=utf-8' },
