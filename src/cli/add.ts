@@ -6,8 +6,7 @@ import { eachWithProgress } from './progress.ts';
 import { withStore } from './store.ts';
 import type { Store } from '../store/db.ts';
 import { findArticleByUrl, findUrllessArticle } from '../store/articles.ts';
-import { publishArticle, type ArticleInput, type PublishResult } from '../ingest/publish.ts';
-import { prepareContent } from '../ingest/content.ts';
+import { articleContent, publishArticle, type ArticleInput, type PublishResult } from '../ingest/publish.ts';
 import { canonicalUrl } from '../ingest/dedup/canonical-url.ts';
 import { readArticleFile } from './article-files.ts';
 
@@ -50,10 +49,11 @@ export async function run(args: string[]): Promise<number> {
 /** Publishes over the stored article this one already is, else as a new article. */
 async function addArticle(store: Store, article: ArticleInput): Promise<PublishResult> {
   const url = article.url ? canonicalUrl(article.url) : null;
+  const content = articleContent(article); // prepared once: matched on and published
   const id = url
     ? (await findArticleByUrl(store.db, url))?.id
-    : await findUrllessArticle(store.db, prepareContent({ body: article.body, format: article.format, baseUrl: article.url ?? undefined }).contentHash, article.title.trim());
+    : await findUrllessArticle(store.db, content.contentHash, article.title.trim());
   // null: deleted since it was found.
-  const updated = id === undefined ? null : await publishArticle(store, article, id);
-  return updated ?? (await publishArticle(store, article))!;
+  const updated = id === undefined ? null : await publishArticle(store, article, id, content);
+  return updated ?? (await publishArticle(store, article, undefined, content))!;
 }

@@ -7,7 +7,7 @@ import type { Article } from '../store/schema.ts';
 import { getArticle, insertArticle, uniqueSlug, updateArticle } from '../store/articles.ts';
 import { ensureSection } from '../store/sections.ts';
 import { saveSummaries, type StoredSummary } from '../store/summaries.ts';
-import { prepareContent } from './content.ts';
+import { prepareContent, type PreparedContent } from './content.ts';
 import { canonicalUrl } from './dedup/canonical-url.ts';
 import { detectLanguage } from '../text/language.ts';
 import { summarizeEach, SUMMARIZER_VERSION, type SummaryLength } from '../summarize/summarize.ts';
@@ -60,9 +60,13 @@ function toIsoDate(value: string | null | undefined, fallback: string): string {
 }
 
 /** Creates an article, or updates article `id` (null when that id does not exist). */
-export async function publishArticle(store: Store, input: ArticleInput, id?: number): Promise<PublishResult | null> {
+/** The article's sanitized HTML and plain text, as publishing stores them. */
+export function articleContent(input: ArticleInput): PreparedContent {
+  return prepareContent({ body: input.body, format: input.format, baseUrl: input.url ?? undefined });
+}
+
+export async function publishArticle(store: Store, input: ArticleInput, id?: number, content = articleContent(input)): Promise<PublishResult | null> {
   const now = new Date().toISOString();
-  const content = prepareContent({ body: input.body, format: input.format, baseUrl: input.url ?? undefined });
   const title = input.title.trim();
   const lang = input.lang?.trim().toLowerCase() || detectLanguage(`${title}\n\n${content.text}`);
   const status = input.status ?? 'ok';
