@@ -7,7 +7,7 @@ import { formatDateTime, readingMinutes } from '../format.ts';
 import { httpUrl } from '../../ingest/http-url.ts';
 import { articlePath, sectionPath } from '../paths.ts';
 import { Layout, SITE_NAME, type Head } from './layout.tsx';
-import { SummaryBox } from './summary.tsx';
+import { SummaryBox, summaryPanels } from './summary.tsx';
 
 export interface ArticlePageProps {
   article: Article;
@@ -31,9 +31,8 @@ export function ArticlePage(props: ArticlePageProps) {
   const section = sections.find((s) => s.slug === article.section);
   const minutes = readingMinutes(article.word_count);
   const summarizable = article.status === 'ok';
-  const box = (place: 'top' | 'bottom') => summarizable
-    ? <SummaryBox place={place} summaries={summaries} wordCount={article.word_count} linked={linked} />
-    : null;
+  const panels = summarizable ? summaryPanels(summaries) : [];
+  const box = (place: 'top' | 'bottom') => <SummaryBox place={place} panels={panels} wordCount={article.word_count} linked={linked} />;
   const sourceUrl = httpUrl(article.url);
   const byline = article.byline && (/^by\s/i.test(article.byline) ? article.byline : `By ${article.byline}`);
 

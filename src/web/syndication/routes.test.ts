@@ -131,11 +131,11 @@ describeEachStore('feeds and sitemap', (open) => {
     xmlOk((await app.inject('/sitemap.xml')).body);
   });
 
-  test('conditional GET: a feed unchanged since the reader\'s copy is a bodiless 304', async (t) => {
+  test('conditional GET: a feed or sitemap unchanged since the reader\'s copy is a bodiless 304', async (t) => {
     const store = await open(t);
     const app = await appWith(t, syndicationRoutes, store);
     const id = await publish(store, { title: 'Ferries go electric', section: 'Local', publishedAt: '2026-01-01T08:00:00Z' });
-    for (const url of ['/feed.xml', '/atom.xml', '/feed.json', '/sections/local/feed.json']) {
+    for (const url of ['/feed.xml', '/atom.xml', '/feed.json', '/sections/local/feed.json', '/sitemap.xml']) {
       const first = await app.inject(url);
       assert.equal(first.statusCode, 200);
       const etag = first.headers.etag as string;
@@ -162,8 +162,11 @@ describeEachStore('feeds and sitemap', (open) => {
 
     // A new article, or an edited one, changes the feeds it is in, and only those.
     const etagOf = async (url: string) => (await app.inject(url)).headers.etag as string;
-    const [site, local] = [await etagOf('/feed.xml'), await etagOf('/sections/local/feed.xml')];
+    const [site, local, sitemap] = [await etagOf('/feed.xml'), await etagOf('/sections/local/feed.xml'), await etagOf('/sitemap.xml')];
     await publish(store, { title: 'Harbour fares rise', section: 'World', publishedAt: '2026-01-02T08:00:00Z' });
+    const newSitemap = await app.inject({ url: '/sitemap.xml', headers: { 'if-none-match': sitemap } });
+    assert.equal(newSitemap.statusCode, 200);
+    assert.match(newSitemap.body, /harbour-fares-rise/);
     const changed = await app.inject({ url: '/feed.xml', headers: { 'if-none-match': site } });
     assert.equal(changed.statusCode, 200);
     assert.notEqual(changed.headers.etag, site);

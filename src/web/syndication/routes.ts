@@ -1,6 +1,7 @@
 // Feeds for the site and each section in three formats, and the sitemap. An unknown section falls
 // through to the app's 404 page. Feeds are kept rendered in memory (revalidated like article pages)
-// and carry an ETag and Last-Modified, so a reader polling an unchanged feed gets a bodiless 304.
+// and carry an ETag and Last-Modified, so a reader polling an unchanged feed gets a bodiless 304;
+// the sitemap likewise.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
 import { getSection } from '../../store/sections.ts';
@@ -10,7 +11,7 @@ import { sectionPath } from '../paths.ts';
 import { sendPayload } from '../respond.ts';
 import { SITE_NAME } from '../pages/layout.tsx';
 import { FEED_FILES, feedSource, renderers, type FeedFormat, type FeedScope } from './feeds.ts';
-import { renderSitemap } from './sitemap.ts';
+import { sitemapSource } from './sitemap.ts';
 
 // Readers poll; a few minutes of staleness costs nothing and spares the store.
 const CACHE_CONTROL = 'public, max-age=300';
@@ -43,6 +44,12 @@ export const syndicationRoutes: FastifyPluginAsync<AppContext> = async (app, { s
     });
   }
 
-  app.get('/sitemap.xml', async (request, reply) =>
-    reply.type('application/xml; charset=utf-8').header('cache-control', CACHE_CONTROL).send(await renderSitemap(store, baseUrl(request))));
+  // Up to 50,000 URLs (a few MB): built at most once per max-age and kept gzipped with an ETag, so a
+  // crawler's visit is a map lookup, not a 50,000-row query.
+  const sitemaps = createPageCache({ revalidateMs: 300_000, ...pageCache, maxBytes: 16 * 1024 * 1024 });
+  app.get('/sitemap.xml', async (request, reply) => {
+    const base = baseUrl(request);
+    const sitemap = (await sitemaps.get(base, sitemapSource(store, base)))!;
+    return sendPayload(request, reply, sitemap, { 'content-type': 'application/xml; charset=utf-8', 'cache-control': CACHE_CONTROL }, sitemap.renderedAt);
+  });
 };
