@@ -3,8 +3,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../package-root.ts';
 
-export const DEMO_DIR = fileURLToPath(new URL('../../demo/articles/', import.meta.url));
+export const DEMO_DIR = fileURLToPath(new URL('demo/articles/', PACKAGE_ROOT));
 
 export interface DemoArticle {
   file: string;

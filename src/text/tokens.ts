@@ -4,10 +4,11 @@
 // per-sentence hot path stays a regex match and set lookups.
 import { createRequire } from 'node:module';
 import { newStemmer } from 'snowball-stemmers';
-import stopwordLists from 'stopwords-iso';
 import { primaryLanguage } from './language.ts';
 
 const require = createRequire(import.meta.url);
+// A JSON package: required, as importing JSON needs an import attribute that only Node 20.10+ reads.
+const stopwordLists = require('stopwords-iso') as Record<string, string[]>;
 
 // Letters, combining marks and digits of any script. Apostrophes and hyphens split words, as in
 // the ROUGE tokenizer the summaries are scored with ("don't" -> "don", "t"; both are stopwords).

@@ -3,6 +3,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { FastifyPluginAsync } from 'fastify';
+import { PACKAGE_ROOT } from '../package-root.ts';
 import { makePayload, sendPayload, type Payload } from './respond.ts';
 
 const TYPES: Record<string, string> = {
@@ -16,7 +17,7 @@ interface Asset {
   payload: Payload;
 }
 
-const ASSET_DIR = new URL('./assets/', import.meta.url);
+const ASSET_DIR = new URL('src/web/assets/', PACKAGE_ROOT);
 const byName = new Map<string, string>(); // site.css → /assets/site.<hash>.css
 const byPath = new Map<string, Asset>();
 

@@ -2,16 +2,17 @@
 // most 5), a total and a connect timeout, a body limit enforced while streaming and again after
 // gzip/deflate/br decoding (so a compression bomb stops at the limit), conditional GET, and
 // errors typed so the caller can back off (./politeness.ts) and show the last error.
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { Transform, Writable, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createBrotliDecompress, createGunzip, createUnzip } from 'node:zlib';
 import { Agent, request } from 'undici';
+import { PACKAGE_ROOT } from '../../package-root.ts';
 import { headerCharset } from './encoding.ts';
 import { parseRetryAfter } from './politeness.ts';
 import { blockedUrlReason, guardedLookup, parseAllowList, type AllowList } from './ssrf.ts';
 
-const { version } = createRequire(import.meta.url)('../../../package.json') as { version: string };
+const { version } = JSON.parse(readFileSync(new URL('package.json', PACKAGE_ROOT), 'utf8')) as { version: string };
 export const USER_AGENT = `skim/${version} (+https://github.com/skim)`;
 
 export type FetchOptions = {

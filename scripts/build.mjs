@@ -1,0 +1,69 @@
+// Bundles the CLI (src/cli/main.ts and everything it imports) with esbuild into dist/<build>/,
+// where <build> is the newest source file's modification time: a source change means a new folder.
+// Lazy imports stay lazy (one chunk each), so a web-only process never loads the job runner or the
+// summarizer; npm packages stay external. bin/skim.js runs ensureBundle() on every start;
+// `node scripts/build.mjs` does the same.
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const DIST = join(ROOT, 'dist');
+// Older builds are removed after this long: a process started from one may still load its chunks.
+const KEEP_OLD_BUILDS_MS = 60 * 60 * 1000;
+
+/** The newest modification time among the files the bundle is made from. */
+function newestSource() {
+  let newest = Math.max(statSync(join(ROOT, 'package.json')).mtimeMs, statSync(join(ROOT, 'tsconfig.json')).mtimeMs);
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else newest = Math.max(newest, statSync(path).mtimeMs);
+    }
+  };
+  walk(join(ROOT, 'src'));
+  return Math.floor(newest);
+}
+
+async function build(target) {
+  const { build } = await import('esbuild');
+  // Built beside and renamed into place, so a process starting meanwhile never sees half a build;
+  // when two build at once, the first rename wins and the other's copy is dropped.
+  const temporary = `${target}.${process.pid}.tmp`;
+  await build({
+    entryPoints: { skim: join(ROOT, 'src/cli/main.ts') },
+    outdir: temporary,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    splitting: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    tsconfig: join(ROOT, 'tsconfig.json'),
+    logLevel: 'warning',
+  });
+  try {
+    renameSync(temporary, target);
+  } catch {
+    rmSync(temporary, { recursive: true, force: true });
+  }
+  const now = Date.now();
+  for (const entry of readdirSync(DIST)) {
+    const path = join(DIST, entry);
+    if (path !== target && now - statSync(path).mtimeMs > KEEP_OLD_BUILDS_MS) rmSync(path, { recursive: true, force: true });
+  }
+}
+
+/** The bundle's entry file for the current sources, built first when missing. */
+export async function ensureBundle() {
+  const target = join(DIST, String(newestSource()));
+  if (!existsSync(join(target, 'skim.mjs'))) {
+    mkdirSync(DIST, { recursive: true });
+    await build(target);
+  }
+  return join(target, 'skim.mjs');
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) console.log(await ensureBundle());
