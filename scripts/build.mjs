@@ -42,7 +42,7 @@ async function build(target) {
     target: 'node20',
     packages: 'external',
     tsconfig: join(ROOT, 'tsconfig.json'),
-    logLevel: 'warning',
+    logLevel: 'silent', // failures reach the caller as the thrown error
   });
   try {
     renameSync(temporary, target);
