@@ -8,7 +8,10 @@
 // p99 < 20 ms, web RSS < 300 MB, on both backends. The full-size run:
 //   npm run bench:scale -- --n 1000000 --seconds 30
 // PostgreSQL comes from --pg, TEST_DATABASE_URL or DATABASE_URL (skipped, and said so, without one);
-// the bench works in a schema of its own and drops it afterwards. Needs nothing from ../shared.
+// the bench works in a schema of its own and drops it afterwards. `--schema NAME` keeps the schema
+// NAME instead: filled when it has no articles, reused as it is when it has (pass the same --n), never
+// dropped (`DROP SCHEMA NAME CASCADE` when done); for re-running the loads without hours of inserts.
+// Needs nothing from ../shared.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -37,6 +40,7 @@ const { values: flags } = parseArgs({
     connections: { type: 'string', default: '64' },
     backends: { type: 'string', default: 'sqlite,postgres' },
     pg: { type: 'string' },
+    schema: { type: 'string' },
   },
 });
 const N = Number(flags.n);
@@ -169,6 +173,13 @@ interface Filled {
   appCount: number;
   /** PostgreSQL beyond APP_PATH_ARTICLES: wall-clock rate, text generation and index build included. */
   bulk?: { count: number; rate: number; indexSeconds: number };
+}
+
+/** A kept schema's articles (--schema), when it has them: nothing is inserted. */
+async function reuse(store: Store): Promise<Filled | undefined> {
+  if (flags.schema === undefined || store.dialect !== 'postgres') return undefined;
+  const rows = await store.db.selectFrom('articles').select('slug').execute();
+  return rows.length > 0 ? { slugs: rows.map((r) => r.slug), appRate: 0, appCount: 0 } : undefined;
 }
 
 async function fill(store: Store): Promise<Filled> {
@@ -329,7 +340,8 @@ async function benchBackend(name: string, dbUrl: string): Promise<void> {
   const common = Array.from({ length: 10 }, (_, k) => words[200 + k]!);
   const rare = Array.from({ length: 10 }, (_, k) => words[20_000 + k]!);
   const store = await openStore(dbUrl);
-  const { slugs, appRate, appCount, bulk, sizeMb, commonHits, rareHits } = await fill(store)
+  const { slugs, appRate, appCount, bulk, sizeMb, commonHits, rareHits } = await reuse(store)
+    .then((kept) => kept ?? fill(store))
     .then(async (filled) => ({
       ...filled,
       sizeMb: await storeSizeMb(store),
@@ -337,7 +349,8 @@ async function benchBackend(name: string, dbUrl: string): Promise<void> {
       rareHits: (await searchArticles(store, { q: rare[0]!, limit: 1 })).total,
     }))
     .finally(() => store.close());
-  console.log(`insert: ${appRate.toFixed(0)} articles/s through the app's insert path (${appCount.toLocaleString('en')} articles; article + revision + 4 summaries, ${BATCH} per transaction); ${sizeMb.toFixed(0)} MB on disk`);
+  if (appCount === 0) console.log(`reused schema ${flags.schema}: ${slugs.length.toLocaleString('en')} articles, ${sizeMb.toFixed(0)} MB on disk`);
+  else console.log(`insert: ${appRate.toFixed(0)} articles/s through the app's insert path (${appCount.toLocaleString('en')} articles; article + revision + 4 summaries, ${BATCH} per transaction); ${sizeMb.toFixed(0)} MB on disk`);
   if (bulk) console.log(`bulk load of the other ${bulk.count.toLocaleString('en')}: ${bulk.rate.toFixed(0)} articles/s (GIN index dropped, ${BULK_WRITERS} writers, text generation and the ${bulk.indexSeconds.toFixed(0)} s index rebuild included)`);
 
   const server = await startServer(dbUrl);
@@ -385,6 +398,21 @@ async function benchBackend(name: string, dbUrl: string): Promise<void> {
   }
 }
 
+/** The URL of schema `name` (--schema), created if missing and kept afterwards. */
+async function keptSchema(baseUrl: string, name: string): Promise<string> {
+  const admin = await openStore(baseUrl, { migrate: false });
+  try {
+    // As in createTestSchema: unaccent in public, so it never lands in (and vanishes with) the schema.
+    await sql`CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public`.execute(admin.db);
+    await sql`CREATE SCHEMA IF NOT EXISTS ${sql.id(name)}`.execute(admin.db);
+  } finally {
+    await admin.close();
+  }
+  const url = new URL(baseUrl);
+  url.searchParams.set('options', `-c search_path=${name}`);
+  return url.toString();
+}
+
 async function main(): Promise<void> {
   const backends = flags.backends.split(',');
   console.log(`bench:scale: N=${N}, ${CONNECTIONS} connections, ${SECONDS} s per run; autocannon shares the machine with the server.`);
@@ -401,6 +429,10 @@ async function main(): Promise<void> {
     const pgUrl = flags.pg ?? process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
     if (!pgUrl) {
       console.log('\n== PostgreSQL skipped: pass --pg postgres://… or set TEST_DATABASE_URL');
+      return;
+    }
+    if (flags.schema) {
+      await benchBackend('PostgreSQL', await keptSchema(pgUrl, flags.schema));
       return;
     }
     const schema = await createTestSchema(pgUrl);

@@ -49,8 +49,8 @@ const columns = sql.join(listColumns.map((c) => sql.ref(`a.${c}`)));
 
 /**
  * How many of the newest matches are ranked. Ranking reads each match's index data (FTS5 doclist
- * sizes, PostgreSQL's toasted tsvector): every match of a common word costs hundreds of
- * milliseconds at 100,000 articles, and even 2,000 cost tens. News readers want recent hits, so
+ * sizes; on PostgreSQL its row and lead vector): every match of a common word costs hundreds of
+ * milliseconds at 100,000 articles. News readers want recent hits, so
  * relevance is ranked among the newest matches and `total` counts at most this many.
  */
 export const SEARCH_CANDIDATES = 1000;
@@ -97,13 +97,17 @@ async function searchPostgres(store: Store, query: SearchQuery): Promise<RankedP
   if (!parsed?.query) return { rows: [], total: 0 }; // stopwords only
   // The parsed query goes in as a value, so the planner sees how common its words are: the newest
   // matches of a common word come from walking the primary key backwards, of a rare one from the GIN
-  // index. Ranking decompresses each candidate's tsvector, so only the newest candidates are ranked.
+  // index. Matching needs only `search` (and GIN); ranking reads the small vectors of article_leads
+  // (title and lead, see migrations/004_search_leads.ts) of the newest candidates only, never a
+  // match's toasted `search` again.
   const tsquery = sql`${parsed.query}::tsquery`;
   const section = query.section ? sql`AND a.section = ${query.section}` : sql``;
-  const newest = sql`SELECT a.id, ts_rank_cd(a.search, ${tsquery}) AS score FROM articles a
+  const newest = sql`SELECT a.id FROM articles a
     WHERE a.search @@ ${tsquery} ${section} ORDER BY a.id DESC LIMIT ${SEARCH_CANDIDATES}`;
+  const ranked = sql`SELECT n.id, ts_rank_cd(l.lead, ${tsquery}) AS score
+    FROM (${newest}) n JOIN article_leads l ON l.article_id = n.id`;
   const offset = query.offset ?? 0;
-  const { rows } = await sql<PageRow & { total: string }>`WITH candidates AS MATERIALIZED (${newest}),
+  const { rows } = await sql<PageRow & { total: string }>`WITH candidates AS MATERIALIZED (${ranked}),
       page AS (SELECT id, score FROM candidates ORDER BY score DESC, id DESC LIMIT ${query.limit} OFFSET ${offset})
     SELECT ${columns}, a.text, (SELECT count(*) FROM candidates) AS total
     FROM page JOIN articles a ON a.id = page.id

@@ -1,6 +1,7 @@
 // The data layer on every backend: SQLite always, PostgreSQL when TEST_DATABASE_URL is set.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { Migrator, sql, type Kysely } from 'kysely';
 import { describeEachStore } from './testing.ts';
 import type { Db } from './articles.ts';
 import type { NewArticle } from './schema.ts';
@@ -12,6 +13,10 @@ import { getSummaries, saveSummaries, staleSummaryIds, type StoredSummary } from
 import { ensureSection, listSections } from './sections.ts';
 import { ensureAdminToken, isValidToken } from './tokens.ts';
 import { HIGHLIGHT_END, HIGHLIGHT_START, searchArticles } from './search.ts';
+import { LEAD_CHARS } from './migrations/004_search_leads.ts';
+import { migrations } from './migrations/index.ts';
+import { migrateToLatest } from './migrate.ts';
+import { openStore } from './db.ts';
 
 interface Draft {
   title: string;
@@ -169,7 +174,7 @@ describeEachStore('summaries and tokens', (open) => {
 
 const marked = (word: string) => `${HIGHLIGHT_START}${word}${HIGHLIGHT_END}`;
 
-describeEachStore('search', (open, dialect) => {
+describeEachStore('search', (open, dialect, storeUrl) => {
   async function seeded(t: Parameters<typeof open>[0]) {
     const store = await open(t);
     const ferries = await add(store.db, {
@@ -199,6 +204,39 @@ describeEachStore('search', (open, dialect) => {
     const paged = await searchArticles(store, { q: 'ferry', limit: 1, offset: 1 });
     assert.deepEqual(paged.hits.map((h) => h.id), [mention]);
     assert.equal(paged.total, 2);
+  });
+
+  test('edited articles are ranked by their new words, deleted ones are gone', async (t) => {
+    const { store, ferries, mention, runner } = await seeded(t);
+    await updateArticle(store.db, runner, { title: 'Marathon runners take the ferry' });
+    assert.deepEqual((await searchArticles(store, { q: 'ferry', limit: 10 })).hits.map((h) => h.id), [ferries, runner, mention]);
+    await deleteArticle(store.db, ferries);
+    assert.deepEqual(await searchArticles(store, { q: 'ferry', limit: 10 }).then((r) => [r.hits.map((h) => h.id), r.total]), [[runner, mention], 2]);
+  });
+
+  test('PostgreSQL ranks title matches, then matches in the lead, then the newest', { skip: dialect === 'sqlite' ? 'FTS5 bm25 weighs a word alike wherever it is in the text' : false }, async (t) => {
+    const store = await open(t);
+    const filler = 'Nothing of note happened at the harbour today. '.repeat(Math.ceil(LEAD_CHARS / 40));
+    const late = 'The ferry was late.';
+    const deepOlder = await add(store.db, { title: 'Harbour news', text: `${filler}${late}` });
+    const inLead = await add(store.db, { title: 'Harbour news', text: `${late} ${filler}` });
+    const inTitle = await add(store.db, { title: 'Ferry news', text: filler });
+    const deepNewer = await add(store.db, { title: 'Harbour news', text: `${filler}${late}` });
+    assert.deepEqual((await searchArticles(store, { q: 'ferry', limit: 10 })).hits.map((h) => h.id), [inTitle, inLead, deepNewer, deepOlder]);
+  });
+
+  test('upgrading PostgreSQL to lead vectors fills them for the articles already stored', { skip: dialect === 'sqlite' ? 'no lead vectors on SQLite' : false }, async (t) => {
+    const store = await openStore(await storeUrl(t), { migrate: false });
+    t.after(() => store.close());
+    const { rows: [own] } = await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(store.db);
+    const provider = {
+      getMigrations: async () => Object.fromEntries(Object.entries(migrations).map(([name, m]) => [name, { up: (db: Kysely<any>) => m.up(db, 'postgres') }])),
+    };
+    const migrated = await new Migrator({ db: store.db, provider, migrationTableSchema: own!.schema }).migrateTo('003_item_hash');
+    assert.equal(migrated.error, undefined);
+    const stored = await add(store.db, { title: 'Ferry news', text: 'The ferry was late.' });
+    await migrateToLatest(store);
+    assert.deepEqual((await searchArticles(store, { q: 'ferry', limit: 10 })).hits.map((h) => h.id), [stored]);
   });
 
   test('snippets mark the matching words and carry listing fields only', async (t) => {

@@ -4,6 +4,7 @@ import type { Dialect } from '../db.ts';
 import * as initial from './001_initial.ts';
 import * as locks from './002_locks.ts';
 import * as itemHash from './003_item_hash.ts';
+import * as searchLeads from './004_search_leads.ts';
 
 export interface DialectMigration {
   up(db: Kysely<any>, dialect: Dialect): Promise<void>;
@@ -13,4 +14,5 @@ export const migrations: Record<string, DialectMigration> = {
   '001_initial': initial,
   '002_locks': locks,
   '003_item_hash': itemHash,
+  '004_search_leads': searchLeads,
 };
