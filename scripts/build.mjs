@@ -52,7 +52,11 @@ async function build(target) {
   const now = Date.now();
   for (const entry of readdirSync(DIST)) {
     const path = join(DIST, entry);
-    if (path !== target && now - statSync(path).mtimeMs > KEEP_OLD_BUILDS_MS) rmSync(path, { recursive: true, force: true });
+    try {
+      if (path !== target && now - statSync(path).mtimeMs > KEEP_OLD_BUILDS_MS) rmSync(path, { recursive: true, force: true });
+    } catch {
+      // removed meanwhile by another process's build
+    }
   }
 }
 
