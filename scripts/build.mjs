@@ -4,17 +4,16 @@
 // summarizer; npm packages stay external. bin/skim.js runs ensureBundle() on every start;
 // `node scripts/build.mjs` does the same.
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const DIST = join(ROOT, 'dist');
 // Older builds are removed after this long: a process started from one may still load its chunks.
 const KEEP_OLD_BUILDS_MS = 60 * 60 * 1000;
 
 /** The newest modification time among the files the bundle is made from. */
-function newestSource() {
-  let newest = Math.max(statSync(join(ROOT, 'package.json')).mtimeMs, statSync(join(ROOT, 'tsconfig.json')).mtimeMs);
+function newestSource(root) {
+  let newest = Math.max(statSync(join(root, 'package.json')).mtimeMs, statSync(join(root, 'tsconfig.json')).mtimeMs);
   const walk = (dir) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
@@ -22,17 +21,17 @@ function newestSource() {
       else newest = Math.max(newest, statSync(path).mtimeMs);
     }
   };
-  walk(join(ROOT, 'src'));
+  walk(join(root, 'src'));
   return Math.floor(newest);
 }
 
-async function build(target) {
+async function build(root, target) {
   const { build } = await import('esbuild');
   // Built beside and renamed into place, so a process starting meanwhile never sees half a build;
   // when two build at once, the first rename wins and the other's copy is dropped.
   const temporary = `${target}.${process.pid}.tmp`;
   await build({
-    entryPoints: { skim: join(ROOT, 'src/cli/main.ts') },
+    entryPoints: { skim: join(root, 'src/cli/main.ts') },
     outdir: temporary,
     outExtension: { '.js': '.mjs' },
     bundle: true,
@@ -41,7 +40,7 @@ async function build(target) {
     format: 'esm',
     target: 'node20',
     packages: 'external',
-    tsconfig: join(ROOT, 'tsconfig.json'),
+    tsconfig: join(root, 'tsconfig.json'),
     logLevel: 'silent', // failures reach the caller as the thrown error
   });
   try {
@@ -49,9 +48,10 @@ async function build(target) {
   } catch {
     rmSync(temporary, { recursive: true, force: true });
   }
+  const dist = dirname(target);
   const now = Date.now();
-  for (const entry of readdirSync(DIST)) {
-    const path = join(DIST, entry);
+  for (const entry of readdirSync(dist)) {
+    const path = join(dist, entry);
     try {
       if (path !== target && now - statSync(path).mtimeMs > KEEP_OLD_BUILDS_MS) rmSync(path, { recursive: true, force: true });
     } catch {
@@ -60,12 +60,12 @@ async function build(target) {
   }
 }
 
-/** The bundle's entry file for the current sources, built first when missing. */
-export async function ensureBundle() {
-  const target = join(DIST, String(newestSource()));
+/** The bundle's entry file for the current sources of the package at `root`, built first when missing. */
+export async function ensureBundle(root = ROOT) {
+  const target = join(root, 'dist', String(newestSource(root)));
   if (!existsSync(join(target, 'skim.mjs'))) {
-    mkdirSync(DIST, { recursive: true });
-    await build(target);
+    mkdirSync(dirname(target), { recursive: true });
+    await build(root, target);
   }
   return join(target, 'skim.mjs');
 }

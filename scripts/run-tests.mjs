@@ -1,10 +1,10 @@
-// Runs every *.test.ts / *.test.tsx under src/ and e2e/ with Node's test runner (through tsx).
+// Runs every *.test.ts / *.test.tsx under src/, e2e/, bench/ and scripts/ with Node's test runner (through tsx).
 // Node 20's --test takes no globs, so the files are listed here.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
-const roots = process.argv.slice(2).length ? process.argv.slice(2) : ['src', 'e2e', 'bench'];
+const roots = process.argv.slice(2).length ? process.argv.slice(2) : ['src', 'e2e', 'bench', 'scripts'];
 const files = [];
 function walk(dir) {
   let entries;
