@@ -398,21 +398,6 @@ async function benchBackend(name: string, dbUrl: string): Promise<void> {
   }
 }
 
-/** The URL of schema `name` (--schema), created if missing and kept afterwards. */
-async function keptSchema(baseUrl: string, name: string): Promise<string> {
-  const admin = await openStore(baseUrl, { migrate: false });
-  try {
-    // As in createTestSchema: unaccent in public, so it never lands in (and vanishes with) the schema.
-    await sql`CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public`.execute(admin.db);
-    await sql`CREATE SCHEMA IF NOT EXISTS ${sql.id(name)}`.execute(admin.db);
-  } finally {
-    await admin.close();
-  }
-  const url = new URL(baseUrl);
-  url.searchParams.set('options', `-c search_path=${name}`);
-  return url.toString();
-}
-
 async function main(): Promise<void> {
   const backends = flags.backends.split(',');
   console.log(`bench:scale: N=${N}, ${CONNECTIONS} connections, ${SECONDS} s per run; autocannon shares the machine with the server.`);
@@ -432,7 +417,7 @@ async function main(): Promise<void> {
       return;
     }
     if (flags.schema) {
-      await benchBackend('PostgreSQL', await keptSchema(pgUrl, flags.schema));
+      await benchBackend('PostgreSQL', (await createTestSchema(pgUrl, flags.schema)).url); // kept: never dropped
       return;
     }
     const schema = await createTestSchema(pgUrl);

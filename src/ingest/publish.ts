@@ -59,12 +59,15 @@ function toIsoDate(value: string | null | undefined, fallback: string): string {
   return Number.isNaN(t) ? fallback : new Date(t).toISOString();
 }
 
-/** Creates an article, or updates article `id` (null when that id does not exist). */
 /** The article's sanitized HTML and plain text, as publishing stores them. */
 export function articleContent(input: ArticleInput): PreparedContent {
   return prepareContent({ body: input.body, format: input.format, baseUrl: input.url ?? undefined });
 }
 
+/**
+ * Creates an article, or updates article `id` (null when that id does not exist). `content` is
+ * passed by a caller that already prepared it (to match on it), so it is not prepared twice.
+ */
 export async function publishArticle(store: Store, input: ArticleInput, id?: number, content = articleContent(input)): Promise<PublishResult | null> {
   const now = new Date().toISOString();
   const title = input.title.trim();

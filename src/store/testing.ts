@@ -29,15 +29,19 @@ async function adminQuery(baseUrl: string, text: string): Promise<void> {
   }
 }
 
-/** A fresh, empty PostgreSQL schema; anything (other processes too) opening `url` works inside it. */
-export async function createTestSchema(baseUrl: string): Promise<TestSchema> {
+/**
+ * A PostgreSQL schema, fresh and empty unless `name` picks one that exists (bench:scale --schema
+ * reuses one); anything (other processes too) opening `url` works inside it.
+ */
+export async function createTestSchema(baseUrl: string, name?: string): Promise<TestSchema> {
+  if (name !== undefined && !/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a plain schema name: ${name}`);
   // The store's migration creates the unaccent extension where none exists; created here first, in
   // public, it never lands in (and vanishes with) a test schema. Concurrent test files may race to it.
   await adminQuery(baseUrl, 'CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public').catch((err: { code?: string }) => {
     if (err.code !== '23505') throw err;
   });
-  const schema = `skim_test_${randomUUID().replaceAll('-', '')}`;
-  await adminQuery(baseUrl, `CREATE SCHEMA ${schema}`);
+  const schema = name ?? `skim_test_${randomUUID().replaceAll('-', '')}`;
+  await adminQuery(baseUrl, `CREATE SCHEMA IF NOT EXISTS ${schema}`);
   const url = new URL(baseUrl);
   url.searchParams.set('options', `-c search_path=${schema}`);
   return { url: url.toString(), schema, drop: () => adminQuery(baseUrl, `DROP SCHEMA IF EXISTS ${schema} CASCADE`) };
