@@ -1,9 +1,11 @@
 // Extractive summaries: every sentence is a verbatim span of the article, with its offsets, chosen
 // by a learned ranking of position, centrality, title overlap, length and cue features, with
-// trigram blocking against repeats, and presented in article order.
+// trigram blocking against repeats (for 3 sentences, the best-scoring whole set: rerank.ts), and
+// presented in article order.
 import { detectLanguage } from '../text/language.ts';
 import { analyze } from './features.ts';
-import { checkedModel, sentenceScore } from './model.ts';
+import { checkedModel, probability, sentenceLogit } from './model.ts';
+import { rerankedSelection, SET_SIZE } from './rerank.ts';
 import { selectSentences } from './select.ts';
 
 export type SummaryLength = 'short' | 'medium' | 'long' | 'bullets';
@@ -17,7 +19,7 @@ const MODEL = checkedModel();
  * Summaries are cached under this: the leading number is bumped by hand when the algorithm
  * changes, the rest is the hash of the trained weights.
  */
-export const SUMMARIZER_VERSION = `2-${MODEL.version}`;
+export const SUMMARIZER_VERSION = `3-${MODEL.version}`;
 
 /**
  * How many sentences each length asks for: a short summary is one sentence when the best one is
@@ -49,13 +51,16 @@ export function summarize(text: string, opts: SummarizeOptions = {}): Summary {
 export function summarizeEach(text: string, lengths: readonly SummaryLength[], opts: Omit<SummarizeOptions, 'length'> = {}): Summary[] {
   const lang = opts.lang ?? detectLanguage(text);
   const candidates = analyze(text, lang, opts.title);
-  const scores = candidates.map((s) => sentenceScore(MODEL, s.features));
+  const logits = candidates.map((s) => sentenceLogit(MODEL, s.features));
+  const scores = logits.map(probability);
   const best = scores.reduce((top, score, i) => (score > scores[top]! ? i : top), 0);
   const bestWords = candidates[best]?.tokens.length ?? 0;
   return lengths.map((length) => {
     const requested = opts.sentences ?? sentenceCount(length, candidates.length, bestWords);
     const count = Number.isFinite(requested) ? Math.max(0, Math.floor(requested)) : 0;
-    const sentences = selectSentences(candidates, scores, count).map((i) => {
+    // The set model was trained and measured on 3-sentence summaries only.
+    const chosen = count === SET_SIZE ? rerankedSelection(candidates, logits, MODEL.setWeights) : selectSentences(candidates, scores, count);
+    const sentences = chosen.map((i) => {
       const { text: sentence, start, end, index } = candidates[i]!;
       return { text: sentence, start, end, index, score: scores[i]! };
     });
