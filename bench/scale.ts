@@ -1,16 +1,19 @@
-// `npm run bench:scale [-- --n N --seconds S --backends sqlite,postgres --pg URL]`
+// `npm run bench:scale [-- --n N --seconds S --backends sqlite,postgres --pg URL --processes P]`
 // Fills a fresh SQLite file and a fresh PostgreSQL schema with N generated articles of realistic
 // length (Zipf-distributed vocabulary, 300–1,500 words, summaries with real offsets), then starts
 // `skim serve --no-worker` on each and loads it with autocannon at 64 connections: article pages
 // (random slugs) and search (10 common and 10 rare words; every request running its query, then the
 // same from the server's page cache). Reports insert throughput (on PostgreSQL beyond 20,000 articles
 // also a bulk load's), article p50/p99, search p95 and the web process's RSS. Targets at N = 1,000,000: search p95 < 50 ms, article
-// p99 < 20 ms, web RSS < 300 MB, on both backends. The full-size run:
+// p99 < 20 ms, web RSS < 300 MB, on both backends. `--processes P` serves with `skim serve
+// --processes P` (one per core to use) and reports the largest web process's RSS and their sum. The full-size run:
 //   npm run bench:scale -- --n 1000000 --seconds 30
 // PostgreSQL comes from --pg, TEST_DATABASE_URL or DATABASE_URL (skipped, and said so, without one);
 // the bench works in a schema of its own and drops it afterwards. `--schema NAME` keeps the schema
 // NAME instead: filled when it has no articles, reused as it is when it has (pass the same --n), never
 // dropped (`DROP SCHEMA NAME CASCADE` when done); for re-running the loads without hours of inserts.
+// `--sqlite-file PATH` does the same for SQLite: PATH is filled when it has no articles, else reused,
+// and never deleted.
 // Needs nothing from ../shared.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -41,11 +44,14 @@ const { values: flags } = parseArgs({
     backends: { type: 'string', default: 'sqlite,postgres' },
     pg: { type: 'string' },
     schema: { type: 'string' },
+    'sqlite-file': { type: 'string' },
+    processes: { type: 'string', default: '1' },
   },
 });
 const N = Number(flags.n);
 const SECONDS = Number(flags.seconds);
 const CONNECTIONS = Number(flags.connections);
+const PROCESSES = Number(flags.processes);
 
 // Deterministic text: the same N gives the same articles on both backends.
 const random = mulberry32(42);
@@ -175,9 +181,9 @@ interface Filled {
   bulk?: { count: number; rate: number; indexSeconds: number };
 }
 
-/** A kept schema's articles (--schema), when it has them: nothing is inserted. */
+/** A kept schema's or file's articles (--schema, --sqlite-file), when it has them: nothing is inserted. */
 async function reuse(store: Store): Promise<Filled | undefined> {
-  if (flags.schema === undefined || store.dialect !== 'postgres') return undefined;
+  if ((store.dialect === 'postgres' ? flags.schema : flags['sqlite-file']) === undefined) return undefined;
   const rows = await store.db.selectFrom('articles').select('slug').execute();
   return rows.length > 0 ? { slugs: rows.map((r) => r.slug), appRate: 0, appCount: 0 } : undefined;
 }
@@ -238,10 +244,12 @@ async function fill(store: Store): Promise<Filled> {
 interface Server {
   url: string;
   child: ChildProcess;
+  /** The processes answering requests: the child itself, or its web processes under --processes. */
+  webPids: number[];
 }
 
 async function startServer(dbUrl: string): Promise<Server> {
-  const child = spawn(process.execPath, ['bin/skim.js', 'serve', '--no-worker', '--db', dbUrl, '--host', '127.0.0.1', '--port', '0'], {
+  const child = spawn(process.execPath, ['bin/skim.js', 'serve', '--no-worker', '--db', dbUrl, '--host', '127.0.0.1', '--port', '0', '--processes', String(PROCESSES)], {
     cwd: ROOT, env: { ...process.env, REDIS_URL: '' }, stdio: ['ignore', 'pipe', 'inherit'],
   });
   // The server's stdout keeps flowing after the address is read, so its later log lines never block.
@@ -249,8 +257,9 @@ async function startServer(dbUrl: string): Promise<Server> {
     let output = '';
     child.stdout!.on('data', (chunk) => {
       output += String(chunk);
-      const match = /serving (http:\/\/\S+)/.exec(output);
-      if (match) resolve({ url: match[1]!, child });
+      const url = /serving (http:\/\/\S+)/.exec(output)?.[1];
+      const pids = PROCESSES > 1 ? /web processes \(pids ([\d, ]+)\)/.exec(output)?.[1]?.split(', ').map(Number) : [child.pid!];
+      if (url && pids) resolve({ url, child, webPids: pids });
     });
     child.on('exit', () => reject(new Error(`skim serve exited before serving:\n${output}`)));
   });
@@ -349,7 +358,7 @@ async function benchBackend(name: string, dbUrl: string): Promise<void> {
       rareHits: (await searchArticles(store, { q: rare[0]!, limit: 1 })).total,
     }))
     .finally(() => store.close());
-  if (appCount === 0) console.log(`reused schema ${flags.schema}: ${slugs.length.toLocaleString('en')} articles, ${sizeMb.toFixed(0)} MB on disk`);
+  if (appCount === 0) console.log(`reused ${store.dialect === 'postgres' ? `schema ${flags.schema}` : flags['sqlite-file']}: ${slugs.length.toLocaleString('en')} articles, ${sizeMb.toFixed(0)} MB on disk`);
   else console.log(`insert: ${appRate.toFixed(0)} articles/s through the app's insert path (${appCount.toLocaleString('en')} articles; article + revision + 4 summaries, ${BATCH} per transaction); ${sizeMb.toFixed(0)} MB on disk`);
   if (bulk) console.log(`bulk load of the other ${bulk.count.toLocaleString('en')}: ${bulk.rate.toFixed(0)} articles/s (GIN index dropped, ${BULK_WRITERS} writers, text generation and the ${bulk.indexSeconds.toFixed(0)} s index rebuild included)`);
 
@@ -383,7 +392,8 @@ async function benchBackend(name: string, dbUrl: string): Promise<void> {
     await settle(server.url);
     const cachedRare = await load(server.url, cycle(rarePaths));
     const cached = mixEqually(cachedCommon.latencies, cachedRare.latencies);
-    const memory = memoryMb(server.child.pid!);
+    const memories = server.webPids.map(memoryMb);
+    const memory = { rss: Math.max(...memories.map((m) => m.rss)), peak: Math.max(...memories.map((m) => m.peak)) };
     const runs = { 'article pages': articles, 'common search': searchCommon, 'rare search': searchRare, 'cached common search': cachedCommon, 'cached rare search': cachedRare };
     const failures = Object.entries(runs).filter(([, r]) => r.non2xx + r.errors > 0)
       .map(([run, r]) => `${run}: ${r.non2xx} non-2xx, ${r.errors} errors (${r.timeouts} timeouts), ${r.latencies.length} answered`);
@@ -391,7 +401,8 @@ async function benchBackend(name: string, dbUrl: string): Promise<void> {
     console.log(`search, every request runs the query: p95 ${fmt(percentile(search, 0.95))} (common words p95 ${fmt(percentile(searchCommon.latencies, 0.95))}, ${(searchCommon.requests / SECONDS).toFixed(0)} req/s, e.g. ${commonHits} hits; rare words p95 ${fmt(percentile(searchRare.latencies, 0.95))}, ${(searchRare.requests / SECONDS).toFixed(0)} req/s, e.g. ${rareHits} hits)`);
     console.log(`search, the same queries from the page cache: p95 ${fmt(percentile(cached, 0.95))} (common ${fmt(percentile(cachedCommon.latencies, 0.95))}, rare ${fmt(percentile(cachedRare.latencies, 0.95))})`);
     console.log(`one request at a time (median): article ${fmt(single.article)}, common search ${fmt(single.common)}, rare search ${fmt(single.rare)} (searches uncached)`);
-    console.log(`web process RSS: ${memory.rss.toFixed(0)} MB now, ${memory.peak.toFixed(0)} MB peak`);
+    const total = PROCESSES > 1 ? ` (the largest of ${PROCESSES}; all together ${memories.reduce((sum, m) => sum + m.rss, 0).toFixed(0)} MB now)` : '';
+    console.log(`web process RSS: ${memory.rss.toFixed(0)} MB now, ${memory.peak.toFixed(0)} MB peak${total}`);
     if (failures.length > 0) console.log(`WARNING: ${failures.join('; ')}`);
   } finally {
     await stopServer(server);
@@ -400,9 +411,11 @@ async function benchBackend(name: string, dbUrl: string): Promise<void> {
 
 async function main(): Promise<void> {
   const backends = flags.backends.split(',');
-  console.log(`bench:scale: N=${N}, ${CONNECTIONS} connections, ${SECONDS} s per run; autocannon shares the machine with the server.`);
+  console.log(`bench:scale: N=${N}, ${CONNECTIONS} connections, ${SECONDS} s per run, ${PROCESSES} web process${PROCESSES > 1 ? 'es' : ''}; autocannon shares the machine with the server.`);
   console.log('Targets at N=1,000,000: search p95 < 50 ms, article p99 < 20 ms, web RSS < 300 MB. Full run: npm run bench:scale -- --n 1000000 --seconds 30');
-  if (backends.includes('sqlite')) {
+  if (backends.includes('sqlite') && flags['sqlite-file']) {
+    await benchBackend('SQLite', flags['sqlite-file']); // kept: never deleted
+  } else if (backends.includes('sqlite')) {
     const dir = mkdtempSync(join(tmpdir(), 'skim-bench-'));
     try {
       await benchBackend('SQLite', join(dir, 'skim.db'));

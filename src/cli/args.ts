@@ -31,3 +31,10 @@ export function parseCommand<O extends Options>(args: string[], options: O, help
 export function expectNoArguments(positionals: string[], help: string): void {
   if (positionals.length) throw new CliError(`unexpected argument '${positionals[0]}'\n${help.trim()}`);
 }
+
+/** The value of a flag that counts something (--concurrency, --processes); `fallback` when absent. */
+export function positiveInteger(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new CliError(`invalid --${name} '${value}': expected a whole number of at least 1`);
+  return Number(value);
+}

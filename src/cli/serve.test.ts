@@ -49,3 +49,39 @@ test('serve: bad flags are one clear line and a non-zero exit', () => {
   assert.equal(help.status, 0);
   assert.match(help.stdout, /Usage: skim serve/);
 });
+
+test('serve --processes 2: one port, metrics summed over both, a killed process replaced, SIGTERM stops all', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'skim-serve-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const child = spawn(process.execPath, [BIN, 'serve', '--db', join(dir, 'skim.db'), '--port', '0', '--host', '127.0.0.1', '--processes', '2', '--no-worker'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  t.after(() => child.kill('SIGKILL'));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const lines: string[] = [];
+  for await (const line of createInterface({ input: child.stdout })) {
+    if (line.startsWith('skim: ')) lines.push(line);
+    if (line.includes('web processes')) break;
+  }
+  child.stdout.resume(); // the request log goes on: a full pipe would stall every process
+  const url = /^skim: serving (http:\/\/127\.0\.0\.1:\d+)$/.exec(lines[1] ?? '')?.[1];
+  assert.ok(url, lines.join('\n'));
+  const pids = /^skim: 2 web processes \(pids (\d+), (\d+)\)$/.exec(lines.at(-1)!)?.slice(1).map(Number);
+  assert.ok(pids, lines.join('\n'));
+  const stderr: string[] = [];
+  createInterface({ input: child.stderr }).on('line', (line) => stderr.push(line));
+
+  // The cluster hands connections out in turn, so each process answers some of these: only the
+  // primary's gathering makes any process report all 20.
+  for (let i = 0; i < 20; i++) await (await fetch(`${url}/healthz`, { headers: { connection: 'close' } })).text();
+  const metrics = await (await fetch(`${url}/metrics`)).text();
+  assert.match(metrics, /^skim_http_requests_total\{method="GET",route="\/healthz",status="200"\} 20$/m);
+
+  process.kill(pids[0]!, 'SIGKILL');
+  while (!stderr.some((l) => l.includes(`web process ${pids[0]} exited (SIGKILL); starting another`))) await new Promise((r) => setTimeout(r, 50));
+  for (let i = 0; i < 4; i++) assert.equal((await fetch(`${url}/healthz`, { headers: { connection: 'close' } })).status, 200);
+
+  child.kill('SIGTERM');
+  assert.equal(await exited, 0);
+  assert.throws(() => process.kill(pids[1]!, 0), { code: 'ESRCH' });
+});

@@ -2,7 +2,7 @@
 // finishes the jobs in hand. With REDIS_URL any number of workers share one BullMQ queue; without
 // it the worker runs its own in-process queue. Optionally serves /healthz, /readyz and /metrics.
 import Fastify from 'fastify';
-import { CliError, parseCommand } from './args.ts';
+import { CliError, parseCommand, positiveInteger } from './args.ts';
 import { openStore, resolveDbUrl } from '../store/db.ts';
 import { openQueue } from '../jobs/queue.ts';
 import { startBackgroundJobs } from '../jobs/run.ts';
@@ -26,12 +26,6 @@ Options:
 Environment: REDIS_URL (redis://…), SKIM_REDIS_PREFIX (key prefix, default skim),
 SKIM_FETCH_ALLOW (hosts or CIDRs the fetcher may reach despite the SSRF guard).
 `;
-
-function positiveInteger(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw new CliError(`invalid --${name} '${value}': expected a whole number of at least 1`);
-  return Number(value);
-}
 
 function parseListen(value: string): { host: string; port: number } {
   const match = /^(.*):(\d{1,5})$/.exec(value);

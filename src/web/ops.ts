@@ -8,6 +8,7 @@ import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Store } from '../store/db.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import { processRegistry } from '../metrics.ts';
+import { metricsSource } from './cluster-metrics.ts';
 
 export interface OpsOptions {
   store: Store;
@@ -53,6 +54,8 @@ export const opsRoutes = fp<OpsOptions>(async (app, { store, queue }) => {
       help: 'Background jobs by state (waiting, active, delayed, failed)',
       labelNames: ['state'] as const,
       registers: [registry],
+      // Web processes of one host share a Redis queue (each reports all of it) but not a memory one.
+      aggregator: queue.kind === 'redis' ? 'max' : 'sum',
       async collect() {
         // An unreachable queue leaves the gauge out of this scrape instead of failing it.
         const counts = await withTimeout(queue.counts(), READY_TIMEOUT_MS).catch(() => undefined);
@@ -77,8 +80,6 @@ export const opsRoutes = fp<OpsOptions>(async (app, { store, queue }) => {
     return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'unavailable', checks });
   });
 
-  app.get('/metrics', async (_request, reply) => {
-    const [processText, appText] = await Promise.all([processRegistry.metrics(), registry.metrics()]);
-    return reply.type(registry.contentType).send(`${processText}\n${appText}`);
-  });
+  const metricsText = metricsSource([processRegistry, registry]);
+  app.get('/metrics', async (_request, reply) => reply.type(registry.contentType).send(await metricsText()));
 }, { name: 'skim-ops' });
