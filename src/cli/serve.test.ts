@@ -6,6 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { createServer, type AddressInfo } from 'node:net';
+import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 
 const BIN = fileURLToPath(new URL('../../bin/skim.js', import.meta.url));
@@ -84,4 +86,21 @@ test('serve --processes 2: one port, metrics summed over both, a killed process 
   child.kill('SIGTERM');
   assert.equal(await exited, 0);
   assert.throws(() => process.kill(pids[1]!, 0), { code: 'ESRCH' });
+});
+
+test('serve --processes 2 on a port in use: the processes' error, then one line and exit 1', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'skim-serve-'));
+  const taken = createServer().listen(0, '127.0.0.1');
+  await once(taken, 'listening');
+  t.after(() => { taken.close(); rmSync(dir, { recursive: true, force: true }); });
+  const { port } = taken.address() as AddressInfo;
+  const child = spawn(process.execPath, [BIN, 'serve', '--db', join(dir, 'skim.db'), '--port', String(port), '--host', '127.0.0.1', '--processes', '2'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => { stderr += chunk; });
+  const [code] = await once(child, 'exit');
+  assert.equal(code, 1);
+  assert.match(stderr, /cannot listen on 127\.0\.0\.1:\d+: .*EADDRINUSE/);
+  assert.match(stderr, /^skim: cannot start the web processes: a web process exited before it listened \(code 1\)$/m);
 });

@@ -136,6 +136,13 @@ async function serveWithProcesses(options: ServeOptions, count: number): Promise
 
 /** One web process of `--processes N`: the store was prepared and the address is announced by the primary. */
 async function serveInCluster(options: ServeOptions): Promise<number> {
-  const stop = await startApp(options, await open(options.dbUrl));
+  let stop;
+  try {
+    stop = await startApp(options, await open(options.dbUrl));
+  } catch (err) {
+    // The channel to the primary would keep this failed process alive (its exit code is the error's).
+    cluster.worker!.disconnect();
+    throw err;
+  }
   return untilPrimaryStops(stop);
 }

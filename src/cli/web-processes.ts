@@ -75,9 +75,10 @@ export function startWebProcesses(count: number): Promise<WebProcesses> {
 }
 
 /**
- * In a web process of the cluster: resolves after `drain` once the primary says stop or is gone.
- * Signals are left to the primary (a terminal's Ctrl-C reaches every process of the group at
- * once); a second one while draining means "now", as in `untilSignal`.
+ * In a web process of the cluster: resolves after `drain` once the primary says stop. Signals are
+ * left to the primary (a terminal's Ctrl-C reaches every process of the group at once); a second
+ * one while draining means "now", as in `untilSignal`. A process whose primary is gone exits at
+ * once (node:cluster does that).
  */
 export function untilPrimaryStops(drain: () => Promise<unknown>): Promise<number> {
   return new Promise((resolve) => {
@@ -88,12 +89,11 @@ export function untilPrimaryStops(drain: () => Promise<unknown>): Promise<number
       drain().then(() => resolve(0), (err: unknown) => {
         console.error(`skim: web process ${process.pid} failed to stop cleanly: ${(err as Error).message}`);
         resolve(1);
-      }).finally(() => { if (process.connected) process.disconnect(); });
+      }).finally(() => cluster.worker?.disconnect()); // the channel would keep the process alive
     };
     const onSignal = () => { if (draining) process.exit(130); };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
     process.on('message', (message) => { if (message === STOP) finish(); });
-    process.on('disconnect', finish);
   });
 }
