@@ -88,7 +88,7 @@ test('serve --processes 2: one port, metrics summed over both, a killed process 
   assert.throws(() => process.kill(pids[1]!, 0), { code: 'ESRCH' });
 });
 
-test('serve --processes 2 on a port in use: the processes' error, then one line and exit 1', async (t) => {
+test('serve --processes 2 on a port in use: the error of each process, then one line and exit 1', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'skim-serve-'));
   const taken = createServer().listen(0, '127.0.0.1');
   await once(taken, 'listening');
@@ -102,5 +102,5 @@ test('serve --processes 2 on a port in use: the processes' error, then one line 
   const [code] = await once(child, 'exit');
   assert.equal(code, 1);
   assert.match(stderr, /cannot listen on 127\.0\.0\.1:\d+: .*EADDRINUSE/);
-  assert.match(stderr, /^skim: cannot start the web processes: a web process exited before it listened \(code 1\)$/m);
+  assert.match(stderr, /^skim: cannot start the web processes: a web process exited before all listened \(code 1\)$/m);
 });

@@ -20,7 +20,7 @@ export interface WebProcesses {
 /**
  * Forks `count` copies of this command (cluster workers run it again with the same arguments and
  * know themselves by `cluster.isWorker`) and resolves once all listen; rejects, stopping the
- * others, when one exits before it listens (its own error went to the shared stderr).
+ * others, when one exits before then (its own error went to the shared stderr).
  */
 export function startWebProcesses(count: number): Promise<WebProcesses> {
   let stopping = false;
@@ -41,11 +41,11 @@ export function startWebProcesses(count: number): Promise<WebProcesses> {
         }
       });
       worker.once('exit', (code, signal) => {
-        const listened = listening.delete(worker);
+        listening.delete(worker);
         if (stopping) return;
         const how = signal ?? `code ${code}`;
-        if (!listened) {
-          void stop().then(() => reject(new Error(`a web process exited before it listened (${how})`)));
+        if (!started) {
+          void stop().then(() => reject(new Error(`a web process exited before all listened (${how})`)));
           return;
         }
         earlyExits = Date.now() - startedAt < EARLY_EXIT_MS ? earlyExits + 1 : 0;
