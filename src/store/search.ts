@@ -95,17 +95,14 @@ async function searchPostgres(store: Store, query: SearchQuery): Promise<RankedP
       SELECT coalesce(tsquery_or_agg(websearch_to_tsquery(cfg, ${query.q})), ''::tsquery)::text AS query
       FROM (SELECT DISTINCT skim_ts_config(lang) AS cfg FROM langs WHERE lang IS NOT NULL) configs`.execute(store.db);
   if (!parsed?.query) return { rows: [], total: 0 }; // stopwords only
-  // The parsed query goes in as a value, so the planner sees how common its words are: the newest
-  // matches of a common word come from walking the primary key backwards, of a rare one from the GIN
-  // index. Matching needs only `search` (and GIN); ranking reads the small vectors of article_leads
-  // (title and lead, see migrations/004_search_leads.ts) of the newest candidates only, never a
-  // match's toasted `search` again.
+  // The parsed query goes in as a value, so the planner sees how common its words are. Matching
+  // needs only `search` and GIN, never a row's toasted vector (migrations/005_newest_matches.ts);
+  // ranking reads the small vectors of article_leads (title and lead, see
+  // migrations/004_search_leads.ts) of the newest candidates only.
   const tsquery = sql`${parsed.query}::tsquery`;
-  const section = query.section ? sql`AND a.section = ${query.section}` : sql``;
-  const newest = sql`SELECT a.id FROM articles a
-    WHERE a.search @@ ${tsquery} ${section} ORDER BY a.id DESC LIMIT ${SEARCH_CANDIDATES}`;
-  const ranked = sql`SELECT n.id, ts_rank_cd(l.lead, ${tsquery}) AS score
-    FROM (${newest}) n JOIN article_leads l ON l.article_id = n.id`;
+  const newest = sql`SELECT skim_newest_matches(${tsquery}, (SELECT max(id) FROM articles), ${query.section ?? null}, ${SEARCH_CANDIDATES}) AS id`;
+  const ranked = sql`SELECT l.article_id AS id, ts_rank_cd(l.lead, ${tsquery}) AS score
+    FROM article_leads l WHERE l.article_id IN (${newest})`;
   const offset = query.offset ?? 0;
   const { rows } = await sql<PageRow & { total: string }>`WITH candidates AS MATERIALIZED (${ranked}),
       page AS (SELECT id, score FROM candidates ORDER BY score DESC, id DESC LIMIT ${query.limit} OFFSET ${offset})

@@ -5,6 +5,7 @@ import * as initial from './001_initial.ts';
 import * as locks from './002_locks.ts';
 import * as itemHash from './003_item_hash.ts';
 import * as searchLeads from './004_search_leads.ts';
+import * as newestMatches from './005_newest_matches.ts';
 
 export interface DialectMigration {
   up(db: Kysely<any>, dialect: Dialect): Promise<void>;
@@ -15,4 +16,5 @@ export const migrations: Record<string, DialectMigration> = {
   '002_locks': locks,
   '003_item_hash': itemHash,
   '004_search_leads': searchLeads,
+  '005_newest_matches': newestMatches,
 };

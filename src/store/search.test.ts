@@ -1,0 +1,93 @@
+// Search over more articles than it ranks: which matches become candidates, and (PostgreSQL) what
+// finding them reads.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { sql } from 'kysely';
+import { describeEachStore } from './testing.ts';
+import { openStore, type Store } from './db.ts';
+import { ensureSection } from './sections.ts';
+import { SEARCH_CANDIDATES, searchArticles } from './search.ts';
+
+/** Articles 1…count (ids in that order) with the given text and section. */
+async function fill(store: Store, count: number, article: (i: number) => { text: string; section?: string }): Promise<void> {
+  for (let first = 1; first <= count; first += 500) {
+    const rows = Array.from({ length: Math.min(500, count - first + 1) }, (_, k) => {
+      const i = first + k;
+      const { text, section = null } = article(i);
+      const at = new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString();
+      return {
+        slug: `article-${i}`, url: null, canonical_url: null, title: `Report ${i}`, byline: null, section, lang: 'en',
+        published_at: at, updated_at: at, created_at: at, html: `<p>${text}</p>`, text, word_count: text.split(' ').length,
+        content_hash: `hash-${i}`, image_url: null, site_name: null, simhash: null,
+      };
+    });
+    await store.db.insertInto('articles').values(rows).execute();
+  }
+}
+
+/** The ids of every candidate of a query, on one page. */
+async function candidates(store: Store, q: string, section?: string): Promise<{ ids: number[]; total: number }> {
+  const { hits, total } = await searchArticles(store, { q, section, limit: SEARCH_CANDIDATES });
+  return { ids: hits.map((h) => h.id).sort((a, b) => b - a), total };
+}
+
+/** The newest SEARCH_CANDIDATES of 1…count that pass `keep`, newest first. */
+const newest = (count: number, keep: (i: number) => boolean) =>
+  Array.from({ length: count }, (_, k) => count - k).filter(keep).slice(0, SEARCH_CANDIDATES);
+
+describeEachStore('search among many articles', (open, dialect, storeUrl) => {
+  test('the newest matches are the candidates, however common or rare the words', async (t) => {
+    const store = await open(t);
+    const sport = await ensureSection(store.db, 'Sport');
+    const count = 6000;
+    const words = (i: number) => ['report', i % 2 === 0 ? 'harbour' : '', i % 7 === 0 ? 'ferry' : '', i === 3 ? 'lighthouse' : ''];
+    await fill(store, count, (i) => ({ text: words(i).filter(Boolean).join(' '), section: i % 8 === 0 ? sport : undefined }));
+    const cases: Array<[string, string | undefined, (i: number) => boolean]> = [
+      ['report', undefined, () => true],
+      ['harbour', undefined, (i) => i % 2 === 0],
+      ['ferry', undefined, (i) => i % 7 === 0], // fewer matches than candidates: all of them
+      ['lighthouse', undefined, (i) => i === 3], // only the oldest article
+      ['harbour ferry', undefined, (i) => i % 14 === 0],
+      ['harbour', sport, (i) => i % 8 === 0],
+      ['ferry', sport, (i) => i % 56 === 0],
+    ];
+    for (const [q, section, keep] of cases) {
+      const expected = newest(count, keep);
+      assert.deepEqual(await candidates(store, q, section), { ids: expected, total: expected.length }, `${q} in ${section ?? 'all sections'}`);
+    }
+    assert.equal((await searchArticles(store, { q: 'harbour', limit: 10, offset: 2000 })).total, SEARCH_CANDIDATES);
+  });
+
+  test('a common word finds its newest matches without reading their search vectors', { skip: dialect === 'sqlite' ? 'FTS5 keeps no per-row vectors' : false }, async (t) => {
+    // One connection, so the statistics read below are those of the connection that searched.
+    const store = await openStore(await storeUrl(t), { poolSize: 1 });
+    t.after(() => store.close());
+    const sport = await ensureSection(store.db, 'Sport');
+    // Texts of 250 distinct words: each article's search vector is kilobytes, so it is toasted.
+    const token = (i: number, j: number) => ((i * 7919 + j * 104729) % 1_000_003).toString(36).padStart(4, 'q') + 'x';
+    const count = 4400;
+    await fill(store, count, (i) => ({
+      text: [i % 2 === 0 ? 'harbour' : 'quay', ...Array.from({ length: 250 }, (_, j) => token(i, j))].join(' '),
+      section: i % 4 === 0 ? sport : undefined,
+    }));
+    await sql`ANALYZE articles`.execute(store.db); // the planner learns that 'harbour' is in half of them
+    // TOAST blocks this connection read; its statistics reach the view when it next goes idle, at
+    // once after pg_stat_force_next_flush (PostgreSQL 15+).
+    const toastBlocks = async () => {
+      await sql`SELECT pg_stat_force_next_flush()`.execute(store.db);
+      const { rows: [row] } = await sql<{ n: string }>`SELECT coalesce(toast_blks_hit, 0) + coalesce(toast_blks_read, 0) AS n
+        FROM pg_statio_user_tables WHERE relid = 'articles'::regclass`.execute(store.db);
+      return Number(row!.n);
+    };
+    for (const section of [undefined, sport]) {
+      const before = await toastBlocks();
+      const page = await searchArticles(store, { q: 'harbour', section, limit: 1 });
+      const read = (await toastBlocks()) - before;
+      assert.deepEqual([page.hits[0]?.id, page.total], [count, SEARCH_CANDIDATES]);
+      // The page's own text may be toasted too: those few blocks are all that may be read.
+      assert.ok(read < 20, `${read} toast blocks read searching ${section ?? 'all sections'}`);
+      const keep = (i: number) => i % (section ? 4 : 2) === 0;
+      assert.deepEqual(await candidates(store, 'harbour', section), { ids: newest(count, keep), total: SEARCH_CANDIDATES });
+    }
+  });
+});
