@@ -1,6 +1,6 @@
 // Search: a form, then ranked hits with highlighted snippets, paged.
 import type { Section } from '../../store/schema.ts';
-import type { SearchHit } from '../../store/search.ts';
+import { SEARCH_CANDIDATES, type SearchHit } from '../../store/search.ts';
 import { searchPath } from '../paths.ts';
 import { Layout } from './layout.tsx';
 import { Pager, Story } from './parts.tsx';
@@ -14,6 +14,13 @@ export interface SearchPageProps {
   sections: Section[];
 }
 
+/** Search ranks only the newest SEARCH_CANDIDATES matches, so a total at that cap means "at least". */
+function foundLine(total: number): string {
+  if (total === 0) return 'No articles match.';
+  if (total >= SEARCH_CANDIDATES) return `${SEARCH_CANDIDATES.toLocaleString('en')} or more articles found; the newest ${SEARCH_CANDIDATES.toLocaleString('en')} are ranked`;
+  return `${total} ${total === 1 ? 'article' : 'articles'} found`;
+}
+
 export function SearchPage({ query, hits, total, page, pages, sections }: SearchPageProps) {
   const title = query ? `Search: ${query}` : 'Search';
   return (
@@ -21,7 +28,7 @@ export function SearchPage({ query, hits, total, page, pages, sections }: Search
       <h1 class="page-title">{query ? <>Results for “{query}”</> : 'Search'}</h1>
       {!query && <p class="empty">Type a few words into the search box above.</p>}
       {query && (
-        <p class="meta" role="status">{total === 0 ? 'No articles match.' : `${total} ${total === 1 ? 'article' : 'articles'} found`}</p>
+        <p class="meta" role="status">{foundLine(total)}</p>
       )}
       <ul class="story-list wide-list">
         {hits.map((hit) => <li><Story article={hit} snippet={hit.snippet} level={2} /></li>)}
