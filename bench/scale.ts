@@ -249,7 +249,8 @@ interface Server {
 }
 
 async function startServer(dbUrl: string): Promise<Server> {
-  const child = spawn(process.execPath, ['bin/skim.js', 'serve', '--no-worker', '--db', dbUrl, '--host', '127.0.0.1', '--port', '0', '--processes', String(PROCESSES)], {
+  // Started as a user starts it, by its shebang (which sets Node's flags).
+  const child = spawn(join(ROOT, 'bin/skim.js'), ['serve', '--no-worker', '--db', dbUrl, '--host', '127.0.0.1', '--port', '0', '--processes', String(PROCESSES)], {
     cwd: ROOT, env: { ...process.env, REDIS_URL: '' }, stdio: ['ignore', 'pipe', 'inherit'],
   });
   // The server's stdout keeps flowing after the address is read, so its later log lines never block.
