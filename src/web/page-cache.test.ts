@@ -19,7 +19,7 @@ function countingSource(state: { version: string; exists: boolean }) {
 
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
-/** Asks until the page differs from `old`: a re-render finishes behind the request (gzip on the thread pool). */
+/** Asks until the page differs from `old`: the re-render runs behind the request that found it due. */
 async function nextPage(get: () => Promise<unknown>, old: unknown) {
   for (let tries = 0; tries < 200; tries++) {
     const page = await get();

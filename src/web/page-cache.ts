@@ -4,7 +4,7 @@
 // cached page (stale-while-revalidate), so no request waits on the store once a page is cached.
 // Concurrent misses for one key share one render.
 import { LRUCache } from 'lru-cache';
-import { makePayloadWhileServing, type Payload } from './respond.ts';
+import { makePayload, type Payload } from './respond.ts';
 
 export interface CachedPage extends Payload {
   /** What the page was rendered from: a hash of every stored value it shows. */
@@ -59,7 +59,7 @@ export function createPageCache(options: PageCacheOptions = {}): PageCache {
       cached.checkedAt = startedAt;
       return cached;
     }
-    const page: CachedPage = { ...(await makePayloadWhileServing(await source.render(loaded.data))), version: loaded.version, renderedAt: startedAt, checkedAt: startedAt };
+    const page: CachedPage = { ...makePayload(await source.render(loaded.data)), version: loaded.version, renderedAt: startedAt, checkedAt: startedAt };
     pages.set(key, page);
     return page;
   }
