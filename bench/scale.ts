@@ -150,14 +150,11 @@ function generateArticle(i: number): GeneratedArticle {
 
 const SUMMARY_SENTENCES: Record<string, number> = { short: 2, medium: 4, long: 7, bullets: 5 };
 
-/** One transaction: articles (the search trigger runs), their revisions and 4 summaries each. */
+/** One transaction: articles (the search trigger runs) and 4 summaries each, as publishing writes them. */
 async function writeBatch(store: Store, batch: GeneratedArticle[]): Promise<void> {
   await store.db.transaction().execute(async (trx) => {
     const ids = await trx.insertInto('articles').values(batch.map((g) => g.article)).returning('id').execute();
     const rows = batch.map((g, k) => ({ ...g, id: Number(ids[k]!.id) }));
-    await trx.insertInto('revisions').values(rows.map((r) => ({
-      article_id: r.id, revision: 1, title: r.article.title, text: r.article.text, content_hash: r.article.content_hash, created_at: r.article.created_at,
-    }))).execute();
     await trx.insertInto('summaries').values(rows.flatMap((r) => Object.entries(SUMMARY_SENTENCES).map(([length, count]) => ({
       article_id: r.id, length, version: 'bench', content_hash: r.article.content_hash, created_at: r.article.created_at,
       sentences: JSON.stringify(r.sentences.slice(0, count).map((s, index) => ({ ...s, score: 1 / (index + 1), index }))),
@@ -360,7 +357,7 @@ async function benchBackend(name: string, dbUrl: string): Promise<void> {
     }))
     .finally(() => store.close());
   if (appCount === 0) console.log(`reused ${store.dialect === 'postgres' ? `schema ${flags.schema}` : flags['sqlite-file']}: ${slugs.length.toLocaleString('en')} articles, ${sizeMb.toFixed(0)} MB on disk`);
-  else console.log(`insert: ${appRate.toFixed(0)} articles/s through the app's insert path (${appCount.toLocaleString('en')} articles; article + revision + 4 summaries, ${BATCH} per transaction); ${sizeMb.toFixed(0)} MB on disk`);
+  else console.log(`insert: ${appRate.toFixed(0)} articles/s through the app's insert path (${appCount.toLocaleString('en')} articles; article + 4 summaries, ${BATCH} per transaction); ${sizeMb.toFixed(0)} MB on disk`);
   if (bulk) console.log(`bulk load of the other ${bulk.count.toLocaleString('en')}: ${bulk.rate.toFixed(0)} articles/s (GIN index dropped, ${BULK_WRITERS} writers, text generation and the ${bulk.indexSeconds.toFixed(0)} s index rebuild included)`);
 
   const server = await startServer(dbUrl);

@@ -1,7 +1,8 @@
 // The one way an article enters the store, whatever brought it (API, CLI, feeds, demo content):
 // content is sanitized and turned into plain text, its language found, its summaries computed, and
-// all of it written in one transaction. A changed article gets a new revision and new summaries;
-// an unchanged one is left alone, so re-ingesting is idempotent.
+// all of it written in one transaction. A changed article gets a new revision number and new
+// summaries, and its previous version goes to `revisions`; an unchanged one is left alone, so
+// re-ingesting is idempotent.
 import type { Store } from '../store/db.ts';
 import type { Article } from '../store/schema.ts';
 import { getArticle, insertArticle, uniqueSlug, updateArticle } from '../store/articles.ts';
@@ -98,7 +99,6 @@ export async function publishArticle(store: Store, input: ArticleInput, id?: num
     if (id === undefined) {
       const published = toIsoDate(input.publishedAt, now);
       const newId = await insertArticle(trx, { ...fields, slug: await uniqueSlug(trx, title), published_at: published, updated_at: published, created_at: now });
-      await trx.insertInto('revisions').values({ article_id: newId, revision: 1, title, text: content.text, content_hash: content.contentHash, created_at: now }).execute();
       await saveSummaries(trx, newId, summaries);
       const slug = (await getArticle(trx, newId))!.slug;
       return { id: newId, slug, created: true, changed: true };
@@ -118,7 +118,12 @@ export async function publishArticle(store: Store, input: ArticleInput, id?: num
       revision,
     });
     if (contentChanged) {
-      await trx.insertInto('revisions').values({ article_id: id, revision, title, text: content.text, content_hash: content.contentHash, created_at: now }).execute();
+      // The version being replaced joins the history; the current one lives in `articles` only.
+      await trx.insertInto('revisions').values({
+        article_id: id, revision: existing.revision, title: existing.title, text: existing.text, content_hash: existing.content_hash,
+        // When that version was stored: a first version's updated_at is its publication date.
+        created_at: existing.revision === 1 ? existing.created_at : existing.updated_at,
+      }).execute();
     }
     if (contentChanged || existing.status !== status) await saveSummaries(trx, id, summaries);
     const slug = (await getArticle(trx, id))!.slug;

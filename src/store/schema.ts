@@ -27,6 +27,7 @@ export interface ArticlesTable {
   simhash: string | null; // hex; near-duplicate detection
 }
 
+/** A version an article has left behind (its current one is in `articles`), from when it was stored. */
 export interface RevisionsTable {
   article_id: number;
   revision: number;

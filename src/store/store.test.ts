@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Migrator, sql, type Kysely } from 'kysely';
-import { describeEachStore } from './testing.ts';
+import { describeEachStore, type Cleanups, type StoreBackend } from './testing.ts';
 import type { Db } from './articles.ts';
 import type { NewArticle } from './schema.ts';
 import {
@@ -16,7 +16,7 @@ import { HIGHLIGHT_END, HIGHLIGHT_START, searchArticles } from './search.ts';
 import { LEAD_CHARS } from './migrations/004_search_leads.ts';
 import { migrations } from './migrations/index.ts';
 import { migrateToLatest } from './migrate.ts';
-import { openStore } from './db.ts';
+import { openStore, type Dialect, type Store } from './db.ts';
 
 interface Draft {
   title: string;
@@ -53,9 +53,38 @@ async function add(db: Db, draft: Draft): Promise<number> {
   return insertArticle(db, article);
 }
 
+/** A store migrated only up to migration `last`, as an older skim left it. */
+async function storeMigratedTo(t: Cleanups, storeUrl: StoreBackend['storeUrl'], dialect: Dialect, last: string): Promise<Store> {
+  const store = await openStore(await storeUrl(t), { migrate: false });
+  t.after(() => store.close());
+  const schema = dialect === 'postgres'
+    ? (await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(store.db)).rows[0]!.schema
+    : undefined;
+  const provider = {
+    getMigrations: async () => Object.fromEntries(Object.entries(migrations).map(([name, m]) => [name, { up: (db: Kysely<any>) => m.up(db, dialect) }])),
+  };
+  const migrated = await new Migrator({ db: store.db, provider, migrationTableSchema: schema }).migrateTo(last);
+  assert.equal(migrated.error, undefined);
+  return store;
+}
+
 const day = (d: number) => `2026-03-${String(d).padStart(2, '0')}T08:00:00.000Z`;
 
-describeEachStore('articles', (open) => {
+describeEachStore('articles', (open, dialect, storeUrl) => {
+  test('upgrading drops the copies of current versions from revisions and keeps the older versions', async (t) => {
+    const store = await storeMigratedTo(t, storeUrl, dialect, '005_newest_matches');
+    const once = await add(store.db, { title: 'Harbour reopens' });
+    const twice = await add(store.db, { title: 'Bridge closes' });
+    await updateArticle(store.db, twice, { revision: 2 });
+    const version = (articleId: number, revision: number) =>
+      ({ article_id: articleId, revision, title: 'x', text: `version ${revision}`, content_hash: `h${revision}`, created_at: day(revision) });
+    // What an older skim wrote: every version, the current one included.
+    await store.db.insertInto('revisions').values([version(once, 1), version(twice, 1), version(twice, 2)]).execute();
+    await migrateToLatest(store);
+    const kept = await store.db.selectFrom('revisions').select(['article_id', 'revision']).execute();
+    assert.deepEqual(kept, [{ article_id: twice, revision: 1 }]);
+  });
+
   test('insert, read by id, slug and URL, update, delete', async (t) => {
     const { db } = await open(t);
     const id = await add(db, { title: 'Harbour reopens after storm', url: 'https://news.example/harbour' });
@@ -226,14 +255,7 @@ describeEachStore('search', (open, dialect, storeUrl) => {
   });
 
   test('upgrading PostgreSQL to lead vectors fills them for the articles already stored', { skip: dialect === 'sqlite' ? 'no lead vectors on SQLite' : false }, async (t) => {
-    const store = await openStore(await storeUrl(t), { migrate: false });
-    t.after(() => store.close());
-    const { rows: [own] } = await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(store.db);
-    const provider = {
-      getMigrations: async () => Object.fromEntries(Object.entries(migrations).map(([name, m]) => [name, { up: (db: Kysely<any>) => m.up(db, 'postgres') }])),
-    };
-    const migrated = await new Migrator({ db: store.db, provider, migrationTableSchema: own!.schema }).migrateTo('003_item_hash');
-    assert.equal(migrated.error, undefined);
+    const store = await storeMigratedTo(t, storeUrl, dialect, '003_item_hash');
     const stored = await add(store.db, { title: 'Ferry news', text: 'The ferry was late.' });
     await migrateToLatest(store);
     assert.deepEqual((await searchArticles(store, { q: 'ferry', limit: 10 })).hits.map((h) => h.id), [stored]);

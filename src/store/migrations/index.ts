@@ -6,6 +6,7 @@ import * as locks from './002_locks.ts';
 import * as itemHash from './003_item_hash.ts';
 import * as searchLeads from './004_search_leads.ts';
 import * as newestMatches from './005_newest_matches.ts';
+import * as revisionsSuperseded from './006_revisions_superseded.ts';
 
 export interface DialectMigration {
   up(db: Kysely<any>, dialect: Dialect): Promise<void>;
@@ -17,4 +18,5 @@ export const migrations: Record<string, DialectMigration> = {
   '003_item_hash': itemHash,
   '004_search_leads': searchLeads,
   '005_newest_matches': newestMatches,
+  '006_revisions_superseded': revisionsSuperseded,
 };
