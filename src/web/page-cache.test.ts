@@ -1,6 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createPageCache, type PageSource } from './page-cache.ts';
+import { gunzipSync } from 'node:zlib';
+import { randomBytes } from 'node:crypto';
+import { createPageCache, type CachedPage, type PageSource } from './page-cache.ts';
+
+const text = (page: CachedPage | undefined) => page && gunzipSync(page.gzip).toString();
 
 function countingSource(state: { version: string; exists: boolean }) {
   const calls = { load: 0, render: 0 };
@@ -35,7 +39,7 @@ test('a page is rendered once, served from memory, and re-rendered only when its
   const state = { version: 'v1', exists: true };
   const { source, calls } = countingSource(state);
   const first = await cache.get('a', source);
-  assert.equal(first?.body.toString(), '<p>v1</p>');
+  assert.equal(text(first), '<p>v1</p>');
   now += 499;
   assert.equal(await cache.get('a', source), first);
   assert.deepEqual(calls, { load: 1, render: 1 });
@@ -50,7 +54,7 @@ test('a page is rendered once, served from memory, and re-rendered only when its
   // The request that finds the page due still gets the cached one; the check runs behind it.
   assert.equal(await cache.get('a', source), first);
   const second = (await nextPage(() => cache.get('a', source), first)) as typeof first;
-  assert.equal(second?.body.toString(), '<p>v2</p>');
+  assert.equal(text(second), '<p>v2</p>');
   assert.notEqual(second?.etag, first?.etag);
   assert.deepEqual(calls, { load: 3, render: 2 });
 });
@@ -63,7 +67,7 @@ test('waitForRevalidation: a due request waits for the check and gets the new pa
   await cache.get('a', source);
   state.version = 'v2';
   now = 1;
-  assert.equal((await cache.get('a', source))?.body.toString(), '<p>v2</p>');
+  assert.equal(text(await cache.get('a', source)), '<p>v2</p>');
 });
 
 test('a failing check keeps serving the cached page', async () => {
@@ -100,13 +104,14 @@ test('concurrent misses share one render', async () => {
 });
 
 test('the cache holds at most maxBytes', async () => {
-  const cache = createPageCache({ maxBytes: 4000 });
+  // Pages are held gzipped: random hex keeps ~1,230 of its 2,400 bytes, so two pages fit, not three.
+  const cache = createPageCache({ maxBytes: 3000 });
   const calls = { render: 0 };
   const source = (key: string): PageSource<string> => ({
     load: async () => ({ version: key, data: key }),
     render: async () => {
       calls.render++;
-      return 'x'.repeat(1500) + key;
+      return randomBytes(1200).toString('hex');
     },
   });
   for (const key of ['a', 'b', 'c']) await cache.get(key, source(key));

@@ -1,13 +1,16 @@
 // Sending pages: one payload type for everything served from memory (cached article pages, static
-// assets) with its gzip twin made once, and the headers every HTML response carries.
-import { gzipSync } from 'node:zlib';
+// assets), held gzipped only, and the headers every HTML response carries.
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { JSX } from 'preact';
 import { render } from 'preact-render-to-string';
 
+/**
+ * Content kept in memory gzipped only: a page takes a fifth of its size, so the page cache holds
+ * five times as many, and the rare client that takes no gzip gets it inflated (~30 µs a page).
+ */
 export interface Payload {
-  body: Buffer;
   gzip: Buffer;
   etag: string;
 }
@@ -39,7 +42,7 @@ export function makePayload(content: string | Buffer): Payload {
   const body = typeof content === 'string' ? Buffer.from(content) : content;
   const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
   // gzipSync's result is a view of its 16 kB output chunk: copied, a cached 5 kB page holds 5 kB.
-  return { body, gzip: Buffer.from(gzipSync(body, { level: GZIP_LEVEL })), etag };
+  return { gzip: Buffer.from(gzipSync(body, { level: GZIP_LEVEL })), etag };
 }
 
 function acceptsGzip(request: FastifyRequest): boolean {
@@ -69,7 +72,7 @@ export function sendPayload(request: FastifyRequest, reply: FastifyReply, payloa
   if (lastModified !== undefined) reply.header('last-modified', new Date(lastModified).toUTCString());
   if (notModified(request, payload.etag, lastModified)) return reply.code(304).send();
   if (acceptsGzip(request)) return reply.header('content-encoding', 'gzip').send(payload.gzip);
-  return reply.send(payload.body);
+  return reply.send(gunzipSync(payload.gzip));
 }
 
 /** Renders and sends an uncached page. */

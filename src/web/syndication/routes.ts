@@ -20,7 +20,7 @@ const SITE_SCOPE: FeedScope = { title: SITE_NAME, description: `The latest artic
 
 export const syndicationRoutes: FastifyPluginAsync<AppContext> = async (app, { store, pageCache }) => {
   // A feed is 50 full articles: a smaller budget than the article pages'.
-  const feeds = createPageCache({ ...pageCache, maxBytes: 16 * 1024 * 1024 });
+  const feeds = createPageCache({ ...pageCache, maxBytes: 8 * 1024 * 1024 });
 
   async function sendFeed(request: FastifyRequest, reply: FastifyReply, scope: FeedScope, format: FeedFormat): Promise<FastifyReply> {
     const base = baseUrl(request);
@@ -46,7 +46,7 @@ export const syndicationRoutes: FastifyPluginAsync<AppContext> = async (app, { s
 
   // Up to 50,000 URLs (a few MB): built at most once per max-age and kept gzipped with an ETag, so a
   // crawler's visit is a map lookup, not a 50,000-row query.
-  const sitemaps = createPageCache({ revalidateMs: 300_000, ...pageCache, maxBytes: 16 * 1024 * 1024 });
+  const sitemaps = createPageCache({ revalidateMs: 300_000, ...pageCache, maxBytes: 8 * 1024 * 1024 });
   app.get('/sitemap.xml', async (request, reply) => {
     const base = baseUrl(request);
     const sitemap = (await sitemaps.get(base, sitemapSource(store, base)))!;
