@@ -52,7 +52,7 @@ test('serve: bad flags are one clear line and a non-zero exit', () => {
   assert.match(help.stdout, /Usage: skim serve/);
 });
 
-test('serve --processes 2: one port, metrics summed over both, a killed process replaced, SIGTERM stops all', async (t) => {
+test('serve --processes 2: one port, metrics summed over both, a killed process replaced, SIGTERM stops all', { timeout: 60_000 }, async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'skim-serve-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   const child = spawn(process.execPath, [BIN, 'serve', '--db', join(dir, 'skim.db'), '--port', '0', '--host', '127.0.0.1', '--processes', '2', '--no-worker'], {
@@ -80,7 +80,11 @@ test('serve --processes 2: one port, metrics summed over both, a killed process 
   assert.match(metrics, /^skim_http_requests_total\{method="GET",route="\/healthz",status="200"\} 20$/m);
 
   process.kill(pids[0]!, 'SIGKILL');
-  while (!stderr.some((l) => l.includes(`web process ${pids[0]} exited (SIGKILL); starting another`))) await new Promise((r) => setTimeout(r, 50));
+  const replaced = `web process ${pids[0]} exited (SIGKILL); starting another`;
+  for (let waited = 0; !stderr.some((l) => l.includes(replaced)); waited += 50) {
+    assert.ok(waited < 30_000, `no "${replaced}" within 30 s:\n${stderr.join('\n')}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
   for (let i = 0; i < 4; i++) assert.equal((await fetch(`${url}/healthz`, { headers: { connection: 'close' } })).status, 200);
 
   child.kill('SIGTERM');
@@ -88,7 +92,7 @@ test('serve --processes 2: one port, metrics summed over both, a killed process 
   assert.throws(() => process.kill(pids[1]!, 0), { code: 'ESRCH' });
 });
 
-test('serve --processes 2 on a port in use: the error of each process, then one line and exit 1', async (t) => {
+test('serve --processes 2 on a port in use: the error of each process, then one line and exit 1', { timeout: 60_000 }, async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'skim-serve-'));
   const taken = createServer().listen(0, '127.0.0.1');
   await once(taken, 'listening');
