@@ -63,12 +63,17 @@ interface ServeOptions {
   withJobs: boolean;
 }
 
-/** Migrates the store, seeds an empty one with the demo and makes sure the admin token exists. */
+/** Prints where the store is, seeds it when empty and makes sure the admin token exists; closes it on failure. */
 async function prepare(store: Store): Promise<{ seeded: number; token: string }> {
   console.log(`skim: database ${store.location}`);
-  const seeded = await seedDemoContent(store);
-  const { token } = await ensureAdminToken(store.db);
-  return { seeded, token };
+  try {
+    const seeded = await seedDemoContent(store);
+    const { token } = await ensureAdminToken(store.db);
+    return { seeded, token };
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
 }
 
 function announce(address: { port: number }, host: string, { seeded, token }: { seeded: number; token: string }): void {
@@ -86,8 +91,8 @@ function listenError(err: unknown, { host, port }: ServeOptions): unknown {
   return err;
 }
 
-/** Starts the web app (and the jobs); returns how to stop both. */
-async function startApp(options: ServeOptions, store: Store, before?: () => Promise<{ seeded: number; token: string }>) {
+/** Starts the web app (and the jobs); returns its address and how to stop both. */
+async function startApp(options: ServeOptions, store: Store): Promise<{ address: AddressInfo; stop: () => Promise<void> }> {
   const queue = await openQueue();
   // The jobs load the whole ingest pipeline: a web-only process (--no-worker) never imports it.
   const jobs = options.withJobs ? (await import('../jobs/run.ts')).startBackgroundJobs(store, queue, { concurrency: 4 }) : undefined;
@@ -95,10 +100,8 @@ async function startApp(options: ServeOptions, store: Store, before?: () => Prom
   const stopJobs = () => (jobs ? jobs.stop() : queue.close());
   let app;
   try {
-    const prepared = await before?.();
     app = await buildApp({ store, logger: true, queue });
     await app.listen({ port: options.port, host: options.host });
-    if (prepared) announce(app.server.address() as AddressInfo, options.host, prepared);
   } catch (err) {
     await app?.close();
     await stopJobs();
@@ -106,23 +109,27 @@ async function startApp(options: ServeOptions, store: Store, before?: () => Prom
     throw listenError(err, options);
   }
   const server = app;
-  return async () => {
+  const stop = async () => {
     await server.close();
     await stopJobs();
     await store.close();
   };
+  return { address: server.server.address() as AddressInfo, stop };
 }
 
 async function serve(options: ServeOptions): Promise<number> {
   const store = await open(options.dbUrl);
-  const stop = await startApp(options, store, () => prepare(store));
+  const prepared = await prepare(store);
+  const { address, stop } = await startApp(options, store);
+  announce(address, options.host, prepared);
   return untilSignal('finishing open requests', stop);
 }
 
 /** The primary of `--processes N`: prepares the store once, then runs N copies of `serve`. */
 async function serveWithProcesses(options: ServeOptions, count: number): Promise<number> {
   const store = await open(options.dbUrl);
-  const prepared = await prepare(store).finally(() => store.close());
+  const prepared = await prepare(store);
+  await store.close();
   let processes;
   try {
     processes = await startWebProcesses(count);
@@ -138,7 +145,7 @@ async function serveWithProcesses(options: ServeOptions, count: number): Promise
 async function serveInCluster(options: ServeOptions): Promise<number> {
   let stop;
   try {
-    stop = await startApp(options, await open(options.dbUrl));
+    ({ stop } = await startApp(options, await open(options.dbUrl)));
   } catch (err) {
     // The channel to the primary would keep this failed process alive (its exit code is the error's).
     cluster.worker!.disconnect();
