@@ -157,6 +157,13 @@ function solve(a: number[][], b: number[]): number[] {
   return m.map((row, i) => row[n]! / row[i]!);
 }
 
+function softmax(values: readonly number[]): number[] {
+  const top = Math.max(...values);
+  const e = values.map((v) => Math.exp(v - top));
+  const total = e.reduce((a, b) => a + b, 0);
+  return e.map((v) => v / total);
+}
+
 /** One article's choice: feature rows, a target distribution over them, the article's weight. */
 interface Choice { rows: number[][]; target: number[]; weight: number }
 
@@ -171,11 +178,7 @@ function fitListwise(choices: readonly Choice[], dims: number): number[] {
     const gradient = w.map((v) => L2 * v);
     const hessian = Array.from({ length: dims }, (_, a) => Array.from({ length: dims }, (_, b) => (a === b ? L2 : 0)));
     for (const { rows, target, weight } of choices) {
-      const z = rows.map((x) => x.reduce((sum, v, k) => sum + v * w[k]!, 0));
-      const top = Math.max(...z);
-      const e = z.map((v) => Math.exp(v - top));
-      const total = e.reduce((a, b) => a + b, 0);
-      const p = e.map((v) => v / total);
+      const p = softmax(rows.map((x) => x.reduce((sum, v, k) => sum + v * w[k]!, 0)));
       const mean = new Array<number>(dims).fill(0);
       rows.forEach((x, i) => x.forEach((v, a) => (mean[a]! += p[i]! * v)));
       rows.forEach((x, i) => {
@@ -221,11 +224,8 @@ function setChoices(corpora: Example[][], shares: number[], weights: number[]): 
       const s = rougeOf(example, set);
       return (s.r1 + s.r2 + s.rlsum) / 3;
     });
-    const best = Math.max(...gains);
-    const e = gains.map((g) => Math.exp((g - best) / SET_TEMPERATURE));
-    const total = e.reduce((a, b) => a + b, 0);
     const rows = sets.map((set) => setFeatures(set, logits, terms, top));
-    return [{ rows, target: e.map((v) => v / total), weight: (1000 * shares[c]!) / corpus.length }];
+    return [{ rows, target: softmax(gains.map((g) => g / SET_TEMPERATURE)), weight: (1000 * shares[c]!) / corpus.length }];
   }));
 }
 
