@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { describeEachStore } from './testing.ts';
+import { articleRow, describeEachStore } from './testing.ts';
 import { openStore, type Store } from './db.ts';
 import { ensureSection } from './sections.ts';
 import { SEARCH_CANDIDATES, searchArticles } from './search.ts';
@@ -14,12 +14,8 @@ async function fill(store: Store, count: number, article: (i: number) => { text:
     const rows = Array.from({ length: Math.min(500, count - first + 1) }, (_, k) => {
       const i = first + k;
       const { text, section = null } = article(i);
-      const at = new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString();
-      return {
-        slug: `article-${i}`, url: null, canonical_url: null, title: `Report ${i}`, byline: null, section, lang: 'en',
-        published_at: at, updated_at: at, created_at: at, html: `<p>${text}</p>`, text, word_count: text.split(' ').length,
-        content_hash: `hash-${i}`, image_url: null, site_name: null, simhash: null,
-      };
+      const published_at = new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString();
+      return articleRow({ slug: `article-${i}`, title: `Report ${i}`, section, published_at, text, content_hash: `hash-${i}` });
     });
     await store.db.insertInto('articles').values(rows).execute();
   }

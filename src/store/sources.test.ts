@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { describeEachStore } from './testing.ts';
+import { articleRow, describeEachStore } from './testing.ts';
 import type { Db } from './articles.ts';
 import { insertArticle } from './articles.ts';
 import { recordLink } from './article-sources.ts';
@@ -12,12 +12,7 @@ const T0 = new Date('2026-03-01T12:00:00.000Z');
 const minutes = (n: number) => new Date(T0.getTime() + n * 60_000);
 
 async function article(db: Db, n: number): Promise<number> {
-  const at = T0.toISOString();
-  return insertArticle(db, {
-    slug: `a-${n}`, url: null, canonical_url: null, title: `A ${n}`, byline: null, section: null, lang: 'en',
-    published_at: at, updated_at: at, created_at: at, html: '<p>x</p>', text: 'x', word_count: 1, content_hash: `h${n}`,
-    image_url: null, site_name: null, simhash: null,
-  });
+  return insertArticle(db, articleRow({ slug: `a-${n}`, title: `A ${n}`, text: 'x', content_hash: `h${n}`, published_at: T0.toISOString() }));
 }
 
 describeEachStore('sources', (open) => {

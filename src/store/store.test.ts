@@ -2,9 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Migrator, sql, type Kysely } from 'kysely';
-import { describeEachStore, type Cleanups, type StoreBackend } from './testing.ts';
+import { articleRow, describeEachStore, type Cleanups, type StoreBackend } from './testing.ts';
 import type { Db } from './articles.ts';
-import type { NewArticle } from './schema.ts';
 import {
   countArticles, deleteArticle, findArticleByUrl, getArticle, getArticleBySlug, getNeighbours,
   insertArticle, iterateArticles, listArticles, uniqueSlug, updateArticle,
@@ -30,27 +29,17 @@ interface Draft {
 /** Stores an article as publishArticle would, without the content pipeline (tested elsewhere). */
 async function add(db: Db, draft: Draft): Promise<number> {
   const text = draft.text ?? `${draft.title}. A short report.`;
-  const at = draft.publishedAt ?? '2026-03-01T12:00:00.000Z';
-  const article: NewArticle = {
+  return insertArticle(db, articleRow({
     slug: await uniqueSlug(db, draft.title),
     url: draft.url ?? null,
     canonical_url: draft.url ?? null,
     title: draft.title,
-    byline: null,
     section: draft.section ?? null,
     lang: draft.lang ?? 'en',
-    published_at: at,
-    updated_at: at,
-    created_at: at,
-    html: `<p>${text}</p>`,
+    published_at: draft.publishedAt,
     text,
-    word_count: text.split(/\s+/).length,
     content_hash: `hash-of-${text.length}-${draft.title}`,
-    image_url: null,
-    site_name: null,
-    simhash: null,
-  };
-  return insertArticle(db, article);
+  }));
 }
 
 /** A store migrated only up to migration `last`, as an older skim left it. */

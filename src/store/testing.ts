@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { openStore, type Dialect, type Store } from './db.ts';
+import type { NewArticle } from './schema.ts';
 
 export const POSTGRES_SKIP = 'PostgreSQL tests skipped: TEST_DATABASE_URL not set';
 
@@ -135,4 +136,18 @@ export function suiteStore(open: OpenTestStore): () => Store {
     store = await open(cleanups);
   });
   return () => store ?? assert.fail('suiteStore: read the store inside a hook or a test');
+}
+
+/**
+ * An `articles` row for plain `text`, as publishing stores it, without the content pipeline
+ * (tested elsewhere): published, updated and created at `published_at` (default 2026-03-01 noon).
+ */
+export function articleRow(row: Pick<NewArticle, 'slug' | 'title' | 'text' | 'content_hash'> & Partial<NewArticle>): NewArticle {
+  const at = row.published_at ?? '2026-03-01T12:00:00.000Z';
+  return {
+    url: null, canonical_url: null, byline: null, section: null, lang: 'en',
+    html: `<p>${row.text}</p>`, word_count: row.text.split(/\s+/).length, image_url: null, site_name: null, simhash: null,
+    ...row,
+    published_at: at, updated_at: row.updated_at ?? at, created_at: row.created_at ?? at,
+  };
 }
