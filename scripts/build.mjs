@@ -3,6 +3,7 @@
 // Lazy imports stay lazy (one chunk each), so a web-only process never loads the job runner or the
 // summarizer; npm packages stay external. bin/skim.js runs ensureBundle() on every start;
 // `node scripts/build.mjs` does the same.
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,8 +29,9 @@ function newestSource(root) {
 async function build(root, target) {
   const { build } = await import('esbuild');
   // Built beside and renamed into place, so a process starting meanwhile never sees half a build;
-  // when two build at once, the first rename wins and the other's copy is dropped.
-  const temporary = `${target}.${process.pid}.tmp`;
+  // when two build at once (in two processes or one), the first rename wins and the other's copy is
+  // dropped. The folder is the call's own: two builds of one process must not share it.
+  const temporary = `${target}.${process.pid}-${randomUUID()}.tmp`;
   await build({
     entryPoints: { skim: join(root, 'src/cli/main.ts') },
     outdir: temporary,
