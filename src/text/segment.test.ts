@@ -69,6 +69,13 @@ const CASES: Array<{ name: string; lang?: string; text: string; expected: string
     expected: ['J. K. Rowling met George W. Bush in 2005.', 'They talked.', 'He wanted Plan B.', 'The rest agreed.'],
   },
   {
+    name: 'a quotation after an initial or acronym starts a sentence',
+    text: 'Parma finished second in Serie A. "Look at the team we had," he said. He moved to the U.S. ' +
+      '“It was home.” John F. "Jack" Kennedy came. Plan B. "no" was the answer.',
+    expected: ['Parma finished second in Serie A.', '"Look at the team we had," he said.', 'He moved to the U.S.',
+      '“It was home.”', 'John F. "Jack" Kennedy came.', 'Plan B. "no" was the answer.'],
+  },
+  {
     name: 'decimals and money',
     text: 'Revenue rose 2.5% to $3.5 billion. The stock hit $12.75. Analysts were surprised.',
     expected: ['Revenue rose 2.5% to $3.5 billion.', 'The stock hit $12.75.', 'Analysts were surprised.'],

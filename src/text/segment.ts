@@ -191,13 +191,15 @@ interface Ahead {
   first: string;
   /** The next word is itself followed by a period, like an initial ("J. K. Rowling"). */
   dotted: boolean;
+  /** An opening double quote comes before the next word, and does not close right after it. */
+  quoted: boolean;
 }
 
 function readAhead(ahead: string): Ahead {
   const opening = OPENERS.exec(ahead)![0];
   const rest = ahead.slice(opening.length);
   const word = WORD_AHEAD.exec(rest)?.[0] ?? '';
-  return { word, first: rest.charAt(0), dotted: rest.charAt(word.length) === '.' };
+  return { word, first: rest.charAt(0), dotted: rest.charAt(word.length) === '.', quoted: /["“„«]/.test(opening) && !/["”»]/.test(rest.charAt(word.length)) };
 }
 
 function endsSentence(
@@ -252,6 +254,9 @@ function periodAfterToken(context: Context, token: string, next: Ahead, lowerNex
   if (kind === undefined && (INITIAL.test(key) || DOTTED_ACRONYM.test(key) ||
     (/^\d{1,3}$/.test(key) && ORDINAL_PERIOD_LANGUAGES.has(context.lang)))) kind = 'maybe';
   if (kind !== 'maybe') return 'ordinary';
+  // A quotation opening after an initial or acronym starts a sentence ('Serie A. "Look at us," he
+  // said'): a name does not go on inside quotes, bar a one-word nickname ('John F. "Jack" Kennedy').
+  if (next.quoted && next.word !== '' && !lowerNext) return 'split';
   const starts = next.word !== '' && !next.dotted && (context.caseless || !lowerNext) &&
     isSentenceStarter(next.word, context);
   return starts ? 'split' : 'join';
