@@ -15,6 +15,7 @@ import { handleApiError, handleApiNotFound } from './api/errors.ts';
 import { ErrorPage } from './pages/error.tsx';
 import { sendPage } from './respond.ts';
 import { opsRoutes } from './ops.ts';
+import { takeTurns } from './turns.ts';
 
 /** Request bodies above this are refused with 413 before they are parsed. */
 const BODY_LIMIT = 4 * 1024 * 1024;
@@ -53,6 +54,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   });
 
   app.setErrorHandler(handleError);
+
+  takeTurns(app);
 
   app.setNotFoundHandler(async (request, reply) => {
     if (isApi(request)) return handleApiNotFound(request, reply);

@@ -1,0 +1,53 @@
+// Requests take turns on the event loop, so that new connections are accepted under load.
+// libuv (since 1.45, Node 20) accepts one new connection per event-loop iteration, and an iteration
+// runs every request whose bytes have arrived. A request that holds the loop for milliseconds (SQLite
+// is synchronous: a common-word search at 1M articles takes ~13 ms) makes an iteration under load one
+// round of every busy keep-alive client, and a new connection waits in the accept queue one round per
+// connection ahead of it: in bench:scale, 25 of 64 clients got no answer within 10 s while the other
+// 39 were served every ~0.5 s. So a request starts at once only while nobody waits and the current
+// iteration has run less than the budget; otherwise it waits, in arrival order, and waiting requests
+// start one per iteration, with the loop polling (and accepting) in between.
+import type { FastifyInstance } from 'fastify';
+
+/** Synchronous work an iteration may run before new requests wait for the next one. */
+const TURN_BUDGET_MS = 5;
+
+export interface Turns {
+  /** Calls `start` when this request may run: at once, or in a later event-loop iteration. */
+  take(start: () => void): void;
+}
+
+export function createTurns(budgetMs = TURN_BUDGET_MS, now: () => number = () => performance.now()): Turns {
+  const waiting: Array<() => void> = [];
+  // When the current iteration's first request started; cleared in the same iteration's check phase.
+  let turnStartedAt: number | undefined;
+
+  function beginTurn(at: number): void {
+    turnStartedAt = at;
+    setImmediate(endTurn);
+  }
+
+  function endTurn(): void {
+    turnStartedAt = undefined;
+    const next = waiting.shift();
+    if (next) {
+      beginTurn(now());
+      next();
+    }
+  }
+
+  return {
+    take(start) {
+      const at = now();
+      // Nobody waits when no turn is under way: endTurn begins one for every waiting request.
+      if (turnStartedAt === undefined) beginTurn(at);
+      else if (waiting.length > 0 || at - turnStartedAt >= budgetMs) return void waiting.push(start);
+      start();
+    },
+  };
+}
+
+/** Makes the app's requests take turns: its first onRequest hook, so a waiting request has done no work. */
+export function takeTurns(app: FastifyInstance, turns: Turns = createTurns()): void {
+  app.addHook('onRequest', (_request, _reply, done) => turns.take(done));
+}
