@@ -7,7 +7,7 @@ import { createTurns, takeTurns } from './turns.ts';
 
 const nextIteration = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-test('requests start at once within the budget, and past it wait their turn, one per event-loop iteration', async () => {
+test('requests start at once within the budget, and past it wait their turn in later event-loop iterations', async () => {
   let clock = 0;
   const turns = createTurns(5, () => clock);
   const started: string[] = [];
@@ -36,6 +36,19 @@ test('requests start at once within the budget, and past it wait their turn, one
   clock = 100;
   take('f');
   assert.deepEqual(started.at(-1), 'f', 'a new iteration with nobody waiting starts at once');
+
+  // Cheap requests: a budget's worth of waiting ones start in one iteration, still in order.
+  clock = 106;
+  const cheap = Array.from({ length: 20 }, (_, i) => `g${i}`);
+  for (const name of cheap) take(name);
+  const perIteration: number[] = [];
+  while (started.length < 6 + cheap.length) {
+    const before = started.length;
+    await nextIteration();
+    perIteration.push(started.length - before);
+  }
+  assert.deepEqual(started.slice(6), cheap);
+  assert.ok(Math.max(...perIteration) > 1, `started per iteration: ${perIteration.join(', ')}`);
 });
 
 /** Sends GET / on `agent` until `stop()`, counting answers. */
