@@ -54,8 +54,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   });
 
   app.setErrorHandler(handleError);
-
-  takeTurns(app);
+  takeTurns(app.server);
 
   app.setNotFoundHandler(async (request, reply) => {
     if (isApi(request)) return handleApiNotFound(request, reply);

@@ -70,7 +70,7 @@ test('a new connection is answered while busy keep-alive clients hold the loop w
   // libuv accepts one connection per iteration. Without turns, an iteration serves every busy client
   // (8 × 20 ms), so the 8 new connections wait round after round: 40 busy answers here, against 16.
   const app = Fastify();
-  takeTurns(app);
+  takeTurns(app.server);
   app.get('/', async () => {
     const until = performance.now() + 20;
     while (performance.now() < until); // synchronous work, as a SQLite query is
