@@ -361,13 +361,12 @@ const folds = [1, 2, 3].flatMap((k) => {
   const middle = Math.floor(rows.length / 2);
   return [[rows.slice(0, middle), rows.slice(middle)], [rows.slice(middle), rows.slice(0, middle)]] as const;
 });
-// Each article is scored in half the folds (once per seed); the change the set reranking makes to
-// its (R1 + RLsum) / 2, averaged over those, gives the paired standard error.
+// Each article is scored in half the folds (once per seed): its (R1 + RLsum) / 2, with and without
+// set reranking, averaged over those, gives paired changes and their standard error.
+const headline = (s: Scores) => (s.r1 + s.rlsum) / 2;
 const cv: Scores[] = [];
 const sentenceOnly: Scores[] = [];
-const change = new Map<Example, number>();
-// Each CNN article's cross-validated (R1 + RLsum) / 2, by id, for --save-cv and --compare-cv.
-const perArticle = new Map<string, number>();
+const perArticle = new Map<string, { reranked: number; alone: number }>(); // by article id
 for (const [fit, score] of folds) {
   const foldModel = train([fit, bbcTrain], CORPUS_SHARES);
   const reranked = evaluate(score, modelPick(foldModel));
@@ -375,26 +374,30 @@ for (const [fit, score] of folds) {
   cv.push(mean(reranked));
   sentenceOnly.push(mean(alone));
   score.forEach((example, i) => {
-    const d = (reranked[i]!.r1 + reranked[i]!.rlsum - alone[i]!.r1 - alone[i]!.rlsum) / 2;
-    change.set(example, (change.get(example) ?? 0) + d / (folds.length / 2));
-    const own = (reranked[i]!.r1 + reranked[i]!.rlsum) / 2;
-    perArticle.set(example.article.id, (perArticle.get(example.article.id) ?? 0) + own / (folds.length / 2));
+    const sums = perArticle.get(example.article.id) ?? { reranked: 0, alone: 0 };
+    sums.reranked += headline(reranked[i]!) / (folds.length / 2);
+    sums.alone += headline(alone[i]!) / (folds.length / 2);
+    perArticle.set(example.article.id, sums);
   });
 }
+
+/** The mean of per-article changes ± its standard error. */
+function pairedChange(changes: readonly number[]): string {
+  const average = changes.reduce((a, b) => a + b, 0) / changes.length;
+  const variance = changes.reduce((sum, d) => sum + (d - average) ** 2, 0) / (changes.length - 1);
+  return `${average.toFixed(3)} ± ${Math.sqrt(variance / changes.length).toFixed(3)} (paired standard error, ${changes.length} articles)`;
+}
+
 report['cnn (6-fold mean)'] = format(mean(cv));
 console.log(`  ${'cnn (6-fold mean)'.padEnd(22)} model ${report['cnn (6-fold mean)']}   without set reranking ${format(mean(sentenceOnly))}`);
-const changes = [...change.values()];
-const average = changes.reduce((a, b) => a + b, 0) / changes.length;
-const variance = changes.reduce((sum, d) => sum + (d - average) ** 2, 0) / (changes.length - 1);
-console.log(`  set reranking, change in CNN (R1 + RLsum) / 2: ${average.toFixed(3)} ± ${Math.sqrt(variance / changes.length).toFixed(3)} (paired standard error)`);
+console.log(`  set reranking, change in CNN (R1 + RLsum) / 2: ${pairedChange([...perArticle.values()].map((a) => a.reranked - a.alone))}`);
+const rerankedById = Object.fromEntries([...perArticle].map(([id, a]) => [id, a.reranked]));
 if (compareFile) {
   const before = JSON.parse(readFileSync(compareFile, 'utf8')) as Record<string, number>;
-  const paired = [...perArticle].filter(([id]) => id in before).map(([id, now]) => now - before[id]!);
-  const m = paired.reduce((a, b) => a + b, 0) / paired.length;
-  const v = paired.reduce((sum, d) => sum + (d - m) ** 2, 0) / (paired.length - 1);
-  console.log(`  against ${compareFile}, change in CNN (R1 + RLsum) / 2: ${m.toFixed(3)} ± ${Math.sqrt(v / paired.length).toFixed(3)} (paired standard error, ${paired.length} articles)`);
+  const changes = Object.entries(rerankedById).filter(([id]) => id in before).map(([id, now]) => now - before[id]!);
+  console.log(`  against ${compareFile}, change in CNN (R1 + RLsum) / 2: ${pairedChange(changes)}`);
 }
-if (saveFile) writeFileSync(saveFile, JSON.stringify(Object.fromEntries(perArticle)) + '\n');
+if (saveFile) writeFileSync(saveFile, JSON.stringify(rerankedById) + '\n');
 const file = {
   comment: 'Written by npm run train:summarizer (scripts/train-summarizer.ts); do not edit by hand.',
   ...model,

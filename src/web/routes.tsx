@@ -23,7 +23,7 @@ const PER_HOME_GROUP = 5;
 const HOME_RAIL = 4;
 // Browsers revalidate with the ETag on every view, so an edit shows at once.
 const ARTICLE_HEADERS = { ...HTML_HEADERS, 'cache-control': 'no-cache' };
-// Search pages kept in memory (about 40 kB each with their gzip twins), re-run at most every 5 s:
+// Search pages kept in memory (gzipped, a few kB each), re-run at most every 5 s:
 // a search costs tens of milliseconds at 100,000 articles, and a new article may take that long to appear.
 const SEARCH_CACHE = { maxBytes: 8 * 1024 * 1024, revalidateMs: 5000 };
 

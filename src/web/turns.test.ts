@@ -51,15 +51,18 @@ test('requests start at once within the budget, and past it wait their turn in l
   assert.ok(Math.max(...perIteration) > 1, `started per iteration: ${perIteration.join(', ')}`);
 });
 
+/** GET / on `agent`, resolved once the answer has been read. */
+const get = (port: number, agent: Agent) => new Promise<void>((resolve, reject) => {
+  request({ port, host: '127.0.0.1', path: '/', agent }, (res) => res.resume().on('end', resolve)).on('error', reject).end();
+});
+
 /** Sends GET / on `agent` until `stop()`, counting answers. */
 function keepAsking(port: number, agent: Agent) {
   let answered = 0;
   let stopped = false;
   const done = (async () => {
     while (!stopped) {
-      await new Promise<void>((resolve, reject) => {
-        request({ port, host: '127.0.0.1', path: '/', agent }, (res) => res.resume().on('end', resolve)).on('error', reject).end();
-      });
+      await get(port, agent);
       answered++;
     }
   })();
@@ -87,11 +90,11 @@ test('a new connection is answered while busy keep-alive clients hold the loop w
     });
     while (busy.some((b) => b.answered() === 0)) await new Promise((resolve) => setTimeout(resolve, 10));
     const before = busy.reduce((sum, b) => sum + b.answered(), 0);
-    await Promise.all(Array.from({ length: 8 }, () => new Promise<void>((resolve, reject) => {
+    await Promise.all(Array.from({ length: 8 }, () => {
       const agent = new Agent({ keepAlive: false });
       agents.push(agent);
-      request({ port, host: '127.0.0.1', path: '/', agent }, (res) => res.resume().on('end', resolve)).on('error', reject).end();
-    })));
+      return get(port, agent);
+    }));
     const servedMeanwhile = busy.reduce((sum, b) => sum + b.answered(), 0) - before;
     await Promise.all(busy.map((b) => b.stop()));
     assert.ok(servedMeanwhile < 28, `busy clients got ${servedMeanwhile} answers before the 8 new connections got theirs`);
