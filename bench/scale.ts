@@ -1,10 +1,11 @@
 // `npm run bench:scale [-- --n N --seconds S --backends sqlite,postgres --pg URL --processes P]`
 // Fills a fresh SQLite file and a fresh PostgreSQL schema with N generated articles of realistic
-// length (Zipf-distributed vocabulary, 300–1,500 words, summaries with real offsets), then starts
-// `skim serve --no-worker` on each and loads it with autocannon at 64 connections: article pages
-// (random slugs) and search (10 common and 10 rare words; every request running its query, then the
-// same from the server's page cache). Reports insert throughput (on PostgreSQL beyond 20,000 articles
-// also a bulk load's), article p50/p99, search p95 and the web process's RSS. Targets at N = 1,000,000: search p95 < 50 ms, article
+// length (Zipf-distributed vocabulary, 300–1,500 words, summaries with real offsets), renders and
+// stores every article page as `skim render-pages` does, then starts `skim serve --no-worker` on each
+// and loads it with autocannon at 64 connections: article pages (random slugs; stored, then rendered
+// on every request) and search (10 common and 10 rare words; every request running its query, then
+// the same from the server's page cache). Reports insert and render throughput (on PostgreSQL beyond
+// 20,000 articles also a bulk load's), article p50/p99, search p95 and the web process's RSS. Targets at N = 1,000,000: search p95 < 50 ms, article
 // p99 < 20 ms, web RSS < 300 MB, on both backends. `--processes P` serves with `skim serve
 // --processes P` (one per core to use) and reports the largest web process's RSS and their sum. The full-size run:
 //   npm run bench:scale -- --n 1000000 --seconds 30
@@ -28,6 +29,7 @@ import { openStore, type Store } from '../src/store/db.ts';
 import { createTestSchema } from '../src/store/testing.ts';
 import type { NewArticle } from '../src/store/schema.ts';
 import { searchArticles } from '../src/store/search.ts';
+import { renderMissingPages } from '../src/web/article-pages.ts';
 import { mulberry32 } from './random.ts';
 import { median, percentile } from './stats.ts';
 
@@ -35,6 +37,8 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SECTIONS = ['world', 'politics', 'business', 'science', 'technology', 'culture', 'sport', 'local'];
 const VOCABULARY = 40_000;
 const BATCH = 500;
+/** The site's address (SKIM_BASE_URL) for the served process and the pages rendered ahead of it. */
+const ORIGIN = 'http://bench.skim.invalid';
 
 const { values: flags } = parseArgs({
   options: {
@@ -248,7 +252,7 @@ interface Server {
 async function startServer(dbUrl: string): Promise<Server> {
   // Started as a user starts it, by its shebang (which sets Node's flags).
   const child = spawn(join(ROOT, 'bin/skim.js'), ['serve', '--no-worker', '--db', dbUrl, '--host', '127.0.0.1', '--port', '0', '--processes', String(PROCESSES)], {
-    cwd: ROOT, env: { ...process.env, REDIS_URL: '' }, stdio: ['ignore', 'pipe', 'inherit'],
+    cwd: ROOT, env: { ...process.env, REDIS_URL: '', SKIM_BASE_URL: ORIGIN }, stdio: ['ignore', 'pipe', 'inherit'],
   });
   // The server's stdout keeps flowing after the address is read, so its later log lines never block.
   return new Promise((resolve, reject) => {
@@ -349,23 +353,37 @@ async function storeSizeMb(store: Store): Promise<number> {
   return Number(rows[0]?.bytes ?? 0) / 1e6;
 }
 
+/** Renders every page not yet stored, as `skim render-pages` does after an import. */
+async function prerenderPages(store: Store): Promise<{ rendered: number; checked: number; rate: number; sizeMb: number }> {
+  const started = performance.now();
+  let reported = 0;
+  const done = await renderMissingPages(store, ORIGIN, ({ checked }) => {
+    if (process.stderr.isTTY) process.stderr.write(`\r  rendered ${checked}/${N}`);
+    else if (checked - reported >= N / 20) console.error(`  rendered ${(reported = checked)}/${N}`);
+  });
+  if (process.stderr.isTTY) process.stderr.write('\n');
+  return { ...done, rate: done.rendered / ((performance.now() - started) / 1000), sizeMb: await storeSizeMb(store) };
+}
+
 async function benchBackend(name: string, dbUrl: string): Promise<void> {
   // A busy machine slows every figure below: the load average says how busy it was.
   console.log(`\n== ${name}: ${N.toLocaleString('en')} articles (load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} cores)`);
   const common = Array.from({ length: 10 }, (_, k) => words[200 + k]!);
   const rare = Array.from({ length: 10 }, (_, k) => words[20_000 + k]!);
   const store = await openStore(dbUrl);
-  const { slugs, appRate, appCount, bulk, sizeMb, commonHits, rareHits } = await reuse(store)
+  const { slugs, appRate, appCount, bulk, sizeMb, prerender, commonHits, rareHits } = await reuse(store)
     .then((kept) => kept ?? fill(store))
     .then(async (filled) => ({
       ...filled,
       sizeMb: await storeSizeMb(store),
+      prerender: await prerenderPages(store),
       commonHits: (await searchArticles(store, { q: common[0]!, limit: 1 })).total,
       rareHits: (await searchArticles(store, { q: rare[0]!, limit: 1 })).total,
     }))
     .finally(() => store.close());
   if (appCount === 0) console.log(`reused ${store.dialect === 'postgres' ? `schema ${flags.schema}` : flags['sqlite-file']}: ${slugs.length.toLocaleString('en')} articles, ${sizeMb.toFixed(0)} MB on disk`);
   else console.log(`insert: ${appRate.toFixed(0)} articles/s through the app's insert path (${appCount.toLocaleString('en')} articles; article + 4 summaries, ${BATCH} per transaction); ${sizeMb.toFixed(0)} MB on disk`);
+  console.log(`pages rendered ahead (skim render-pages): ${prerender.rendered.toLocaleString('en')} at ${prerender.rate.toFixed(0)} pages/s (${(prerender.checked - prerender.rendered).toLocaleString('en')} already current); store now ${prerender.sizeMb.toFixed(0)} MB`);
   if (bulk) console.log(`bulk load of the other ${bulk.count.toLocaleString('en')}: ${bulk.rate.toFixed(0)} articles/s (GIN index dropped, ${BULK_WRITERS} writers, text generation and the ${bulk.indexSeconds.toFixed(0)} s index rebuild included)`);
 
   const server = await startServer(dbUrl);
@@ -383,11 +401,16 @@ async function benchBackend(name: string, dbUrl: string): Promise<void> {
     const rarePaths = rare.map((q) => `/search?q=${q}`);
     const single = {
       article: await serviceMs(server.url, Array.from({ length: 20 }, articlePath)),
+      renderedArticle: await serviceMs(server.url, Array.from({ length: 20 }, articlePath), fresh),
       common: await serviceMs(server.url, commonPaths, fresh),
       rare: await serviceMs(server.url, rarePaths, fresh),
     };
     await settle(server.url);
     const articles = await load(server.url, articlePath);
+    await settle(server.url);
+    // A page rendered from the store's data on every request: what readers get while pages are
+    // being rendered again (after an upgrade, or for a site without render-pages).
+    const renderedArticles = await load(server.url, articlePath, fresh);
     await settle(server.url);
     const searchCommon = await load(server.url, cycle(commonPaths), fresh);
     await settle(server.url);
@@ -400,13 +423,14 @@ async function benchBackend(name: string, dbUrl: string): Promise<void> {
     const cached = mixEqually(cachedCommon.latencies, cachedRare.latencies);
     const memories = server.webPids.map(memoryMb);
     const memory = { rss: Math.max(...memories.map((m) => m.rss)), peak: Math.max(...memories.map((m) => m.peak)) };
-    const runs = { 'article pages': articles, 'common search': searchCommon, 'rare search': searchRare, 'cached common search': cachedCommon, 'cached rare search': cachedRare };
+    const runs = { 'article pages': articles, 'rendered article pages': renderedArticles, 'common search': searchCommon, 'rare search': searchRare, 'cached common search': cachedCommon, 'cached rare search': cachedRare };
     const failures = Object.entries(runs).filter(([, r]) => r.non2xx + r.errors > 0)
       .map(([run, r]) => `${run}: ${r.non2xx} non-2xx, ${r.errors} errors (${r.timeouts} timeouts, counted as ${TIMEOUT_S} s above), ${r.latencies.length - r.timeouts} answered`);
-    console.log(`article page: p50 ${fmt(percentile(articles.latencies, 0.5))}, p99 ${fmt(percentile(articles.latencies, 0.99))} (${(articles.requests / SECONDS).toFixed(0)} req/s)`);
+    console.log(`article page (stored): p50 ${fmt(percentile(articles.latencies, 0.5))}, p99 ${fmt(percentile(articles.latencies, 0.99))} (${(articles.requests / SECONDS).toFixed(0)} req/s)`);
+    console.log(`article page rendered per request (no-cache): p50 ${fmt(percentile(renderedArticles.latencies, 0.5))}, p99 ${fmt(percentile(renderedArticles.latencies, 0.99))} (${(renderedArticles.requests / SECONDS).toFixed(0)} req/s)`);
     console.log(`search, every request runs the query: p95 ${fmt(percentile(search, 0.95))} (common words p95 ${fmt(percentile(searchCommon.latencies, 0.95))}, ${(searchCommon.requests / SECONDS).toFixed(0)} req/s, e.g. ${commonHits} hits; rare words p95 ${fmt(percentile(searchRare.latencies, 0.95))}, ${(searchRare.requests / SECONDS).toFixed(0)} req/s, e.g. ${rareHits} hits)`);
     console.log(`search, the same queries from the page cache: p95 ${fmt(percentile(cached, 0.95))} (common ${fmt(percentile(cachedCommon.latencies, 0.95))}, rare ${fmt(percentile(cachedRare.latencies, 0.95))})`);
-    console.log(`one request at a time (median): article ${fmt(single.article)}, common search ${fmt(single.common)}, rare search ${fmt(single.rare)} (searches uncached)`);
+    console.log(`one request at a time (median): article ${fmt(single.article)} (rendered ${fmt(single.renderedArticle)}), common search ${fmt(single.common)}, rare search ${fmt(single.rare)} (searches uncached)`);
     const total = PROCESSES > 1 ? ` (the largest of ${PROCESSES}; all together ${memories.reduce((sum, m) => sum + m.rss, 0).toFixed(0)} MB now)` : '';
     console.log(`web process RSS: ${memory.rss.toFixed(0)} MB now, ${memory.peak.toFixed(0)} MB peak${total}`);
     if (failures.length > 0) console.log(`WARNING: ${failures.join('; ')}`);

@@ -14,6 +14,7 @@ const commands: Record<string, Command> = {
   'parse-feed': { summary: 'print a feed document as normalized JSON', load: () => import('./parse-feed.ts') },
   extract: { summary: 'extract article text from HTML (--jsonl)', load: () => import('./extract.ts') },
   worker: { summary: 'run background jobs (Redis queue when REDIS_URL is set)', load: () => import('./worker.ts') },
+  'render-pages': { summary: 'render and store every article page ahead of readers', load: () => import('./render-pages.ts') },
   migrate: { summary: 'copy a SQLite store into PostgreSQL', load: () => import('./migrate.ts') },
 };
 

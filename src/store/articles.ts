@@ -2,6 +2,7 @@
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import slugify from '@sindresorhus/slugify';
 import type { Article, ArticlesTable, ArticleUpdate, Database, NewArticle } from './schema.ts';
+import { invalidatePages } from './pages.ts';
 
 export type Db = Kysely<Database>;
 
@@ -93,18 +94,45 @@ export async function getNeighbours(db: Db, article: Pick<Article, 'id' | 'publi
   return { previous, next };
 }
 
-export async function insertArticle(db: Db, article: NewArticle): Promise<number> {
-  const row = await db.insertInto('articles').values(article).returning('id').executeTakeFirstOrThrow();
-  return Number(row.id);
+/** Runs `work` in the caller's transaction, or in a new one: a write and its pages' invalidation commit together. */
+export function atomically<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db) : db.transaction().execute(work);
 }
 
-export async function updateArticle(db: Db, id: number, update: ArticleUpdate): Promise<void> {
-  await db.updateTable('articles').set(update).where('id', '=', id).execute();
+async function neighbourIds(db: Db, id: number): Promise<Array<number | undefined>> {
+  const article = await db.selectFrom('articles').select(['id', 'published_at']).where('id', '=', id).executeTakeFirst();
+  if (!article) return [];
+  const { previous, next } = await getNeighbours(db, article);
+  return [previous?.id, next?.id];
 }
 
-export async function deleteArticle(db: Db, id: number): Promise<boolean> {
-  const result = await db.deleteFrom('articles').where('id', '=', id).executeTakeFirst();
-  return Number(result.numDeletedRows) > 0;
+// Every write below changes what some stored pages show (store/pages.ts): the article's own, and its
+// neighbours', whose Previous/Next link to it by slug and title.
+
+export function insertArticle(db: Db, article: NewArticle): Promise<number> {
+  return atomically(db, async (trx) => {
+    const row = await trx.insertInto('articles').values(article).returning('id').executeTakeFirstOrThrow();
+    const id = Number(row.id);
+    await invalidatePages(trx, await neighbourIds(trx, id));
+    return id;
+  });
+}
+
+export function updateArticle(db: Db, id: number, update: ArticleUpdate): Promise<void> {
+  return atomically(db, async (trx) => {
+    const before = await neighbourIds(trx, id);
+    await trx.updateTable('articles').set(update).where('id', '=', id).execute();
+    await invalidatePages(trx, [id, ...before, ...(await neighbourIds(trx, id))]);
+  });
+}
+
+export function deleteArticle(db: Db, id: number): Promise<boolean> {
+  return atomically(db, async (trx) => {
+    const neighbours = await neighbourIds(trx, id);
+    const result = await trx.deleteFrom('articles').where('id', '=', id).executeTakeFirst();
+    await invalidatePages(trx, neighbours);
+    return Number(result.numDeletedRows) > 0;
+  });
 }
 
 function slugBase(title: string): string {

@@ -23,6 +23,9 @@ export interface Store {
 
 export const DEFAULT_DB = './data/skim.db';
 
+/** How long a SQLite write waits for another process's writer. */
+export const SQLITE_BUSY_TIMEOUT_MS = 5000;
+
 export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//i.test(url);
 }
@@ -99,7 +102,7 @@ function openSqlite(path: string): Store {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
   const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
   return {
     db,

@@ -46,6 +46,15 @@ export interface SummariesTable {
   created_at: string;
 }
 
+export interface ArticlePagesTable {
+  article_id: number;
+  generation: number;
+  /** What else the page was rendered for: templates, sections, origin (web/article-pages.ts). */
+  context: string | null;
+  etag: string | null;
+  gzip: Buffer | null;
+}
+
 export interface SectionsTable {
   slug: string;
   name: string;
@@ -105,6 +114,7 @@ export interface Database {
   articles: ArticlesTable;
   revisions: RevisionsTable;
   summaries: SummariesTable;
+  article_pages: ArticlePagesTable;
   sections: SectionsTable;
   tokens: TokensTable;
   sources: SourcesTable;

@@ -62,9 +62,12 @@ const day = (d: number) => `2026-03-${String(d).padStart(2, '0')}T08:00:00.000Z`
 describeEachStore('articles', (open, dialect, storeUrl) => {
   test('upgrading drops the copies of current versions from revisions and keeps the older versions', async (t) => {
     const store = await storeMigratedTo(t, storeUrl, dialect, '005_newest_matches');
-    const once = await add(store.db, { title: 'Harbour reopens' });
-    const twice = await add(store.db, { title: 'Bridge closes' });
-    await updateArticle(store.db, twice, { revision: 2 });
+    // Written as an older skim wrote them: today's article writes also touch article_pages, which 005 lacks.
+    const insert = async (title: string, revision: number) => Number((await store.db.insertInto('articles')
+      .values(articleRow({ slug: title.toLowerCase().replace(/ /g, '-'), title, text: `${title}.`, content_hash: title, revision }))
+      .returning('id').executeTakeFirstOrThrow()).id);
+    const once = await insert('Harbour reopens', 1);
+    const twice = await insert('Bridge closes', 2);
     const version = (articleId: number, revision: number) =>
       ({ article_id: articleId, revision, title: 'x', text: `version ${revision}`, content_hash: `h${revision}`, created_at: day(revision) });
     // What an older skim wrote: every version, the current one included.

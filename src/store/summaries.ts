@@ -1,5 +1,6 @@
 // Cached summaries: one row per (article, length), valid while version and content hash match.
-import type { Db } from './articles.ts';
+import { atomically, type Db } from './articles.ts';
+import { invalidatePages } from './pages.ts';
 
 export interface StoredSentence {
   text: string;
@@ -16,18 +17,21 @@ export interface StoredSummary {
   sentences: StoredSentence[];
 }
 
-export async function saveSummaries(db: Db, articleId: number, summaries: StoredSummary[]): Promise<void> {
+export function saveSummaries(db: Db, articleId: number, summaries: StoredSummary[]): Promise<void> {
   const now = new Date().toISOString();
-  await db.deleteFrom('summaries').where('article_id', '=', articleId).execute();
-  if (summaries.length === 0) return;
-  await db.insertInto('summaries').values(summaries.map((s) => ({
-    article_id: articleId,
-    length: s.length,
-    version: s.version,
-    content_hash: s.contentHash,
-    sentences: JSON.stringify(s.sentences),
-    created_at: now,
-  }))).execute();
+  return atomically(db, async (trx) => {
+    await invalidatePages(trx, [articleId]);
+    await trx.deleteFrom('summaries').where('article_id', '=', articleId).execute();
+    if (summaries.length === 0) return;
+    await trx.insertInto('summaries').values(summaries.map((s) => ({
+      article_id: articleId,
+      length: s.length,
+      version: s.version,
+      content_hash: s.contentHash,
+      sentences: JSON.stringify(s.sentences),
+      created_at: now,
+    }))).execute();
+  });
 }
 
 export async function getSummaries(db: Db, articleId: number): Promise<StoredSummary[]> {

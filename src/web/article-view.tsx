@@ -1,12 +1,9 @@
-// The article page's data: loaded (with a version covering everything the page shows, neighbours'
-// titles and the section list included) and rendered for the page cache.
-import { createHash } from 'node:crypto';
+// The article page's data, loaded from the store and rendered (article-pages.ts stores the result).
 import type { Store } from '../store/db.ts';
 import { getArticleBySlug, getNeighbours, type Neighbours } from '../store/articles.ts';
 import type { Article, Section } from '../store/schema.ts';
 import { listSections } from '../store/sections.ts';
 import { getSummaries, type StoredSummary } from '../store/summaries.ts';
-import type { Versioned } from './page-cache.ts';
 import { ArticlePage } from './pages/article.tsx';
 import { renderDocument } from './respond.ts';
 import { markSourceSentences, type SourceRange } from './source-marks.ts';
@@ -18,25 +15,15 @@ export interface ArticleView {
   summaries: StoredSummary[];
 }
 
-export async function loadArticleView(store: Store, slug: string): Promise<Versioned<ArticleView> | undefined> {
+export async function loadArticleView(store: Store, slug: string): Promise<ArticleView | undefined> {
   const article = await getArticleBySlug(store.db, slug);
   if (!article) return undefined;
-  // The summaries themselves, not a stamp of them: on a miss (most requests, when readers spread
-  // over many articles) the render needs them anyway, and reading them costs no more than a stamp.
   const [neighbours, sections, summaries] = await Promise.all([
     getNeighbours(store.db, article),
     listSections(store.db),
     getSummaries(store.db, article.id),
   ]);
-  const data = { article, neighbours, sections, summaries };
-  return { version: pageVersion(data), data };
-}
-
-/** A hash of every value the page shows. The body's html and text go in as they are, not copied into JSON. */
-function pageVersion({ article: { html, text, ...row }, neighbours, sections, summaries }: ArticleView): string {
-  const hash = createHash('sha256');
-  for (const part of [html, text, JSON.stringify([row, neighbours, sections, summaries])]) hash.update(`${part.length}:`).update(part);
-  return hash.digest('base64url');
+  return { article, neighbours, sections, summaries };
 }
 
 export function renderArticleView(view: ArticleView, origin: string): string {

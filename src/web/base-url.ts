@@ -7,6 +7,11 @@ import type { FastifyRequest } from 'fastify';
  */
 export function baseUrl(request: Pick<FastifyRequest, 'protocol' | 'host'>): string {
   const configured = process.env.SKIM_BASE_URL?.trim();
-  if (configured) return configured.replace(/\/+$/, '');
+  if (configured) return withoutTrailingSlash(configured);
   return `${request.protocol}://${request.host}`;
+}
+
+/** A configured base URL as pages use it: `https://news.example/` and `https://news.example` are one site. */
+export function withoutTrailingSlash(url: string): string {
+  return url.replace(/\/+$/, '');
 }

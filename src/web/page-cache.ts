@@ -27,8 +27,7 @@ export interface PageSource<T> {
 
 export interface PageCacheOptions {
   /**
-   * Bound on the bytes held (pages are held gzipped). The default, 16 MB, holds about 3,600 article
-   * pages: the popular ones; a miss costs under a millisecond, while every megabyte held counts in
+   * Bound on the bytes held (pages are held gzipped; default 16 MB): every megabyte held counts in
    * each web process's memory.
    */
   maxBytes?: number;

@@ -1,6 +1,6 @@
 // The site's HTML pages: home, article, section, search.
 import { createHash } from 'node:crypto';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
 import { countArticles, listArticles, type ArticleListItem } from '../store/articles.ts';
 import { getSection, listSections } from '../store/sections.ts';
@@ -10,7 +10,7 @@ import type { Store } from '../store/db.ts';
 import type { AppContext } from './context.ts';
 import { baseUrl } from './base-url.ts';
 import { MAX_QUERY_LENGTH } from './paths.ts';
-import { loadArticleView, renderArticleView } from './article-view.tsx';
+import { articlePage } from './article-pages.ts';
 import { createPageCache, type PageSource } from './page-cache.ts';
 import { HTML_HEADERS, renderDocument, sendPage, sendPayload } from './respond.ts';
 import { HomePage, type StoryGroup } from './pages/home.tsx';
@@ -41,12 +41,16 @@ async function summaryLines(store: Store, articles: ArticleListItem[]): Promise<
   return lines;
 }
 
+/** Cache-Control: no-cache, as a browser's hard reload sends: the page is made afresh from the store. */
+function wantsFresh(request: FastifyRequest): boolean {
+  return /no-cache/i.test(request.headers['cache-control'] ?? '');
+}
+
 function pageCount(total: number): number {
   return Math.max(1, Math.ceil(total / PER_PAGE));
 }
 
 export const pageRoutes: FastifyPluginAsync<AppContext> = async (app, { store, pageCache }) => {
-  const articlePages = createPageCache(pageCache);
   const searchPages = createPageCache({ ...SEARCH_CACHE, ...pageCache });
 
   app.get('/', async (_request, reply) => {
@@ -60,12 +64,7 @@ export const pageRoutes: FastifyPluginAsync<AppContext> = async (app, { store, p
   });
 
   app.get<{ Params: { slug: string } }>('/articles/:slug', async (request, reply) => {
-    const { slug } = request.params;
-    const origin = baseUrl(request);
-    const page = await articlePages.get(`${origin}/${slug}`, {
-      load: () => loadArticleView(store, slug),
-      render: async (view) => renderArticleView(view, origin),
-    });
+    const page = await articlePage(store, request.params.slug, baseUrl(request), { fresh: wantsFresh(request), sectionsTtlMs: pageCache?.revalidateMs });
     if (!page) return reply.callNotFound();
     return sendPayload(request, reply, page, ARTICLE_HEADERS);
   });
@@ -106,7 +105,7 @@ export const pageRoutes: FastifyPluginAsync<AppContext> = async (app, { store, p
     // Popular queries repeat: their pages are served from memory (stale while a re-run is under
     // way). A request asking for a fresh answer (Cache-Control: no-cache, as a browser's hard
     // reload sends) runs the search itself; the benchmark measures both.
-    if (/no-cache/i.test(request.headers['cache-control'] ?? '')) {
+    if (wantsFresh(request)) {
       const loaded = await source.load();
       return loaded ? sendPage(reply, <SearchPage {...loaded.data} />) : reply.callNotFound();
     }

@@ -7,6 +7,7 @@ import * as itemHash from './003_item_hash.ts';
 import * as searchLeads from './004_search_leads.ts';
 import * as newestMatches from './005_newest_matches.ts';
 import * as revisionsSuperseded from './006_revisions_superseded.ts';
+import * as articlePages from './007_article_pages.ts';
 
 export interface DialectMigration {
   up(db: Kysely<any>, dialect: Dialect): Promise<void>;
@@ -19,4 +20,5 @@ export const migrations: Record<string, DialectMigration> = {
   '004_search_leads': searchLeads,
   '005_newest_matches': newestMatches,
   '006_revisions_superseded': revisionsSuperseded,
+  '007_article_pages': articlePages,
 };

@@ -1,0 +1,124 @@
+// Article pages as served: read from the store when a current one is there (store/pages.ts),
+// else rendered, sent, and stored for the next reader. A stored page is current when the store
+// has not invalidated it and its context matches: the templates (a hash of sample renders, so any
+// change to the markup, styles' URLs or scripts makes every page render again), the section list
+// in the navigation, and the origin in its absolute URLs.
+import { createHash } from 'node:crypto';
+import type { Store } from '../store/db.ts';
+import { getStoredPage, storePage } from '../store/pages.ts';
+import type { Article, Section } from '../store/schema.ts';
+import { listSections } from '../store/sections.ts';
+import { loadArticleView, renderArticleView, type ArticleView } from './article-view.tsx';
+import { makePayload, type Payload } from './respond.ts';
+
+/** How long a process trusts its copy of the section list: a new section reaches stored pages' navigation within this. */
+const SECTIONS_TTL_MS = 1000;
+
+export interface ArticlePageOptions {
+  /** Render from the store's data even when a current page is stored (a browser's hard reload asks for that). */
+  fresh?: boolean;
+  sectionsTtlMs?: number;
+}
+
+function hash(...parts: string[]): string {
+  const h = createHash('sha256');
+  for (const part of parts) h.update(`${part.length}:`).update(part);
+  return h.digest('base64url').slice(0, 22);
+}
+
+const SAMPLE_TIME = '2020-01-02T03:04:05.000Z';
+const SAMPLE_TEXT = 'The first sentence says what happened. The second adds a detail.';
+const SAMPLE_ARTICLE: Article = {
+  id: 2, slug: 'sample', url: 'https://example.org/sample', canonical_url: 'https://example.org/sample', title: 'Sample',
+  byline: 'A. Writer', section: 'world', lang: 'en', published_at: SAMPLE_TIME, updated_at: SAMPLE_TIME, created_at: SAMPLE_TIME,
+  html: `<p>${SAMPLE_TEXT}</p><figure><img src="https://example.org/a.jpg"><figcaption>Caption</figcaption></figure>`,
+  text: SAMPLE_TEXT, word_count: 11, content_hash: 'sample', revision: 2, status: 'ok', status_reason: null,
+  image_url: 'https://example.org/a.jpg', site_name: 'Example', simhash: null,
+};
+const SAMPLE_VIEW: ArticleView = {
+  article: SAMPLE_ARTICLE,
+  neighbours: { previous: { id: 1, slug: 'older', title: 'Older' }, next: { id: 3, slug: 'newer', title: 'Newer' } },
+  sections: [{ slug: 'world', name: 'World', position: 0 }],
+  summaries: ['short', 'medium', 'long', 'bullets'].map((length) => ({
+    length, version: 'sample', contentHash: 'sample',
+    sentences: [{ text: 'The first sentence says what happened.', start: 0, end: 38, score: 1, index: 0 }],
+  })),
+};
+
+let templates: string | undefined;
+/** A hash of the templates' output for samples covering the page's branches. */
+function templatesVersion(): string {
+  templates ??= hash(
+    renderArticleView(SAMPLE_VIEW, 'https://example.org'),
+    renderArticleView({ ...SAMPLE_VIEW, article: { ...SAMPLE_ARTICLE, status: 'junk', revision: 1, byline: null, url: null }, neighbours: {}, summaries: [] }, 'https://example.org'),
+  );
+  return templates;
+}
+
+// Keyed by the list a process holds (recentSections), so a view hashes nothing.
+const contexts = new WeakMap<Section[], Map<string, string>>();
+
+function pageContext(sections: Section[], origin: string): string {
+  let byOrigin = contexts.get(sections);
+  if (!byOrigin) contexts.set(sections, (byOrigin = new Map()));
+  let context = byOrigin.get(origin);
+  if (context === undefined) byOrigin.set(origin, (context = hash(templatesVersion(), JSON.stringify(sections), origin)));
+  return context;
+}
+
+const currentSections = new WeakMap<Store, { checkedAt: number; sections: Promise<Section[]> }>();
+
+/** The section list as of at most `ttlMs` ago: one query a second instead of one a view. */
+function recentSections(store: Store, ttlMs: number): Promise<Section[]> {
+  const cached = currentSections.get(store);
+  if (cached && Date.now() - cached.checkedAt < ttlMs) return cached.sections;
+  const sections = listSections(store.db);
+  currentSections.set(store, { checkedAt: Date.now(), sections });
+  sections.catch(() => currentSections.delete(store));
+  return sections;
+}
+
+/** The article's page for `origin`, or undefined when no article has the slug. */
+export async function articlePage(store: Store, slug: string, origin: string, options: ArticlePageOptions = {}): Promise<Payload | undefined> {
+  const { fresh = false, sectionsTtlMs = SECTIONS_TTL_MS } = options;
+  const [stored, sections] = await Promise.all([getStoredPage(store.db, slug), recentSections(store, sectionsTtlMs)]);
+  if (!stored) return undefined;
+  if (!fresh && stored.page?.context === pageContext(sections, origin)) return stored.page;
+  const view = await loadArticleView(store, slug);
+  if (!view) return undefined;
+  const payload = makePayload(renderArticleView(view, origin));
+  // Stored for the sections it was rendered with: a reader with a newer list renders it again.
+  await storePage(store, view.article.id, stored.generation, { context: pageContext(view.sections, origin), ...payload });
+  return payload;
+}
+
+export interface RenderProgress {
+  rendered: number;
+  checked: number;
+}
+
+/**
+ * Renders and stores every article page that is missing or out of date for `origin`, oldest
+ * article first: what `skim render-pages` runs after an import or an upgrade, so that no reader
+ * waits on a render.
+ */
+export async function renderMissingPages(store: Store, origin: string, onBatch?: (progress: RenderProgress) => void): Promise<RenderProgress> {
+  const progress = { rendered: 0, checked: 0 };
+  for (let after = 0; ;) {
+    const batch = await store.db.selectFrom('articles')
+      .leftJoin('article_pages', 'article_pages.article_id', 'articles.id')
+      .select(['articles.id', 'articles.slug', 'article_pages.context'])
+      .where('articles.id', '>', after).orderBy('articles.id').limit(500).execute();
+    if (batch.length === 0) return progress;
+    const context = pageContext(await listSections(store.db), origin);
+    for (const row of batch) {
+      if (row.context !== context) {
+        await articlePage(store, row.slug, origin, { fresh: true });
+        progress.rendered++;
+      }
+    }
+    progress.checked += batch.length;
+    after = Number(batch.at(-1)!.id);
+    onBatch?.(progress);
+  }
+}
