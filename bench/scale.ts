@@ -29,7 +29,7 @@ import { openStore, type Store } from '../src/store/db.ts';
 import { createTestSchema } from '../src/store/testing.ts';
 import type { NewArticle } from '../src/store/schema.ts';
 import { searchArticles } from '../src/store/search.ts';
-import { renderMissingPages } from '../src/web/article-pages.ts';
+import { renderPages } from '../src/web/article-pages.ts';
 import { mulberry32 } from './random.ts';
 import { median, percentile } from './stats.ts';
 
@@ -357,10 +357,10 @@ async function storeSizeMb(store: Store): Promise<number> {
 async function prerenderPages(store: Store): Promise<{ rendered: number; checked: number; rate: number; sizeMb: number }> {
   const started = performance.now();
   let reported = 0;
-  const done = await renderMissingPages(store, ORIGIN, ({ checked }) => {
+  const done = await renderPages(store, ORIGIN, { onBatch: ({ checked }) => {
     if (process.stderr.isTTY) process.stderr.write(`\r  rendered ${checked}/${N}`);
     else if (checked - reported >= N / 20) console.error(`  rendered ${(reported = checked)}/${N}`);
-  });
+  } });
   if (process.stderr.isTTY) process.stderr.write('\n');
   return { ...done, rate: done.rendered / ((performance.now() - started) / 1000), sizeMb: await storeSizeMb(store) };
 }

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { describeEachStore } from '../store/testing.ts';
 import type { Store } from '../store/db.ts';
 import { buildApp } from './app.ts';
-import { renderMissingPages } from './article-pages.ts';
+import { articlePage, renderPages } from './article-pages.ts';
 import { publish } from './testing.ts';
 
 describeEachStore('article pages from the store', (open) => {
@@ -47,6 +47,13 @@ describeEachStore('article pages from the store', (open) => {
     assert.equal((await view(app, slugs[1]!)).headers.etag, first.headers.etag, 'the fresh render replaced the stored copy');
   });
 
+  test('views that arrive together share one render', async (t) => {
+    const { store, slugs } = await site(t);
+    const [a, b] = await Promise.all([articlePage(store, slugs[0]!, 'http://x.example'), articlePage(store, slugs[0]!, 'http://x.example')]);
+    assert.ok(a && a === b);
+    assert.notEqual(await articlePage(store, slugs[0]!, 'http://x.example', { fresh: true }), a, 'a later view renders on its own');
+  });
+
   test('a new section, or another origin, renders a stored page again', async (t) => {
     const { store, app, slugs } = await site(t);
     await view(app, slugs[2]!);
@@ -60,14 +67,15 @@ describeEachStore('article pages from the store', (open) => {
     assert.doesNotMatch(elsewhere.body, /localhost/);
   });
 
-  test('renderMissingPages renders what is missing or invalidated, and nothing twice', async (t) => {
+  test('renderPages renders what is missing or invalidated, and nothing twice', async (t) => {
     const { store, app, slugs } = await site(t);
     const origin = 'http://news.example';
-    assert.deepEqual(await renderMissingPages(store, origin), { rendered: 3, checked: 3 });
-    assert.deepEqual(await renderMissingPages(store, origin), { rendered: 0, checked: 3 });
+    assert.deepEqual(await renderPages(store, origin), { rendered: 3, checked: 3 });
+    assert.deepEqual(await renderPages(store, origin), { rendered: 0, checked: 3 });
     // The new article and the one it follows.
     await publish(store, { title: 'Ferry report 4', publishedAt: '2026-11-04T08:00:00Z' });
-    assert.deepEqual(await renderMissingPages(store, origin), { rendered: 2, checked: 4 });
+    assert.deepEqual(await renderPages(store, origin), { rendered: 2, checked: 4 });
+    assert.deepEqual(await renderPages(store, origin, { all: true }), { rendered: 4, checked: 4 });
     // Served as rendered: a render for another origin would differ (its absolute URLs).
     const stored = await storedRow(store, slugs[0]!);
     assert.equal((await view(app, slugs[0]!, { host: 'news.example' })).headers.etag, stored.etag);

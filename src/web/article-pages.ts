@@ -5,7 +5,7 @@
 // in the navigation, and the origin in its absolute URLs.
 import { createHash } from 'node:crypto';
 import type { Store } from '../store/db.ts';
-import { getStoredPage, storePage } from '../store/pages.ts';
+import { getStoredPage, storePage, type StoredPage } from '../store/pages.ts';
 import type { Article, Section } from '../store/schema.ts';
 import { listSections } from '../store/sections.ts';
 import { loadArticleView, renderArticleView, type ArticleView } from './article-view.tsx';
@@ -78,17 +78,33 @@ function recentSections(store: Store, ttlMs: number): Promise<Section[]> {
   return sections;
 }
 
+const rendering = new WeakMap<Store, Map<string, Promise<Payload | undefined>>>();
+
 /** The article's page for `origin`, or undefined when no article has the slug. */
 export async function articlePage(store: Store, slug: string, origin: string, options: ArticlePageOptions = {}): Promise<Payload | undefined> {
   const { fresh = false, sectionsTtlMs = SECTIONS_TTL_MS } = options;
   const [stored, sections] = await Promise.all([getStoredPage(store.db, slug), recentSections(store, sectionsTtlMs)]);
   if (!stored) return undefined;
   if (!fresh && stored.page?.context === pageContext(sections, origin)) return stored.page;
+  // A new article's first readers arrive together: they share one render.
+  let inProcess = rendering.get(store);
+  if (!inProcess) rendering.set(store, (inProcess = new Map()));
+  const key = `${origin} ${slug}`;
+  let pending = inProcess.get(key);
+  if (!pending) {
+    pending = renderAndStore(store, slug, origin, stored).finally(() => inProcess.delete(key));
+    inProcess.set(key, pending);
+  }
+  return pending;
+}
+
+async function renderAndStore(store: Store, slug: string, origin: string, stored: StoredPage): Promise<Payload | undefined> {
   const view = await loadArticleView(store, slug);
   if (!view) return undefined;
   const payload = makePayload(renderArticleView(view, origin));
   // Stored for the sections it was rendered with: a reader with a newer list renders it again.
-  await storePage(store, view.article.id, stored.generation, { context: pageContext(view.sections, origin), ...payload });
+  const context = pageContext(view.sections, origin);
+  if (stored.page?.etag !== payload.etag || stored.page.context !== context) await storePage(store, view.article.id, stored.generation, { context, ...payload });
   return payload;
 }
 
@@ -97,12 +113,18 @@ export interface RenderProgress {
   checked: number;
 }
 
+export interface RenderOptions {
+  /** Every page, current or not: after a change that the sample renders do not show. */
+  all?: boolean;
+  onBatch?: (progress: RenderProgress) => void;
+}
+
 /**
  * Renders and stores every article page that is missing or out of date for `origin`, oldest
  * article first: what `skim render-pages` runs after an import or an upgrade, so that no reader
  * waits on a render.
  */
-export async function renderMissingPages(store: Store, origin: string, onBatch?: (progress: RenderProgress) => void): Promise<RenderProgress> {
+export async function renderPages(store: Store, origin: string, { all = false, onBatch }: RenderOptions = {}): Promise<RenderProgress> {
   const progress = { rendered: 0, checked: 0 };
   for (let after = 0; ;) {
     const batch = await store.db.selectFrom('articles')
@@ -112,7 +134,7 @@ export async function renderMissingPages(store: Store, origin: string, onBatch?:
     if (batch.length === 0) return progress;
     const context = pageContext(await listSections(store.db), origin);
     for (const row of batch) {
-      if (row.context !== context) {
+      if (all || row.context !== context) {
         await articlePage(store, row.slug, origin, { fresh: true });
         progress.rendered++;
       }
