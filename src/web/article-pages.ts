@@ -4,6 +4,7 @@
 // change to the markup, styles' URLs or scripts makes every page render again), the section list
 // in the navigation, and the origin in its absolute URLs.
 import { createHash } from 'node:crypto';
+import { forEachLimited } from '../for-each-limited.ts';
 import type { Store } from '../store/db.ts';
 import { getStoredPage, storePage, type StoredPage } from '../store/pages.ts';
 import type { Article, Section } from '../store/schema.ts';
@@ -108,6 +109,8 @@ async function renderAndStore(store: Store, slug: string, origin: string, stored
   return payload;
 }
 
+const RENDER_CONCURRENCY = 4;
+
 export interface RenderProgress {
   rendered: number;
   checked: number;
@@ -133,12 +136,11 @@ export async function renderPages(store: Store, origin: string, { all = false, o
       .where('articles.id', '>', after).orderBy('articles.id').limit(500).execute();
     if (batch.length === 0) return progress;
     const context = pageContext(await listSections(store.db), origin);
-    for (const row of batch) {
-      if (all || row.context !== context) {
-        await articlePage(store, row.slug, origin, { fresh: true });
-        progress.rendered++;
-      }
-    }
+    // On PostgreSQL a render mostly waits on round trips: a few at once keep the process busy.
+    await forEachLimited(batch.filter((row) => all || row.context !== context), RENDER_CONCURRENCY, async (row) => {
+      await articlePage(store, row.slug, origin, { fresh: true });
+      progress.rendered++;
+    });
     progress.checked += batch.length;
     after = Number(batch.at(-1)!.id);
     onBatch?.(progress);

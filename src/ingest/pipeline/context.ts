@@ -35,17 +35,3 @@ export function politeFetch(ctx: IngestContext, url: string, options: Omit<Fetch
   // A malformed URL has no host to wait for; fetchUrl turns it into a FetchError.
   return URL.canParse(url) ? ctx.gate.run(url, get) : get();
 }
-
-/** Runs `work` over `items`, at most `limit` at once; the first error is thrown once all have settled. */
-export async function forEachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const errors: unknown[] = [];
-  const lane = async () => {
-    while (next < items.length && errors.length === 0) {
-      const item = items[next++]!;
-      await work(item).catch((err) => { errors.push(err); });
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, lane));
-  if (errors.length) throw errors[0];
-}

@@ -7,7 +7,8 @@ import { FetchError } from '../fetch/fetch.ts';
 import { backoffDelay, cacheMaxAge, feedRefreshInterval } from '../fetch/politeness.ts';
 import { parseFeed } from '../feeds/parse.ts';
 import type { FeedItem } from '../feeds/types.ts';
-import { FEED_ACCEPT, forEachLimited, politeFetch, type IngestContext } from './context.ts';
+import { FEED_ACCEPT, politeFetch, type IngestContext } from './context.ts';
+import { forEachLimited } from '../../for-each-limited.ts';
 import { itemArrival, type ItemOrigin } from './item.ts';
 import { storeArrival, type Outcome } from './store-article.ts';
 
