@@ -54,6 +54,16 @@ describeEachStore('article pages from the store', (open) => {
     assert.notEqual(await articlePage(store, slugs[0]!, 'http://x.example', { fresh: true }), a, 'a later view renders on its own');
   });
 
+  test('a page served lately is held in memory for trustMs, then read from the store again', async (t) => {
+    const { store, slugs } = await site(t);
+    const origin = 'http://x.example';
+    const first = await articlePage(store, slugs[0]!, origin, { trustMs: 200 });
+    await store.db.updateTable('article_pages').set({ etag: '"swapped"' }).where('etag', '=', first!.etag).execute();
+    assert.equal((await articlePage(store, slugs[0]!, origin, { trustMs: 200 }))?.etag, first!.etag, 'held');
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    assert.equal((await articlePage(store, slugs[0]!, origin, { trustMs: 200 }))?.etag, '"swapped"', 'read again');
+  });
+
   test('a new section, or another origin, renders a stored page again', async (t) => {
     const { store, app, slugs } = await site(t);
     await view(app, slugs[2]!);

@@ -4,6 +4,7 @@
 // change to the markup, styles' URLs or scripts makes every page render again), the section list
 // in the navigation, and the origin in its absolute URLs.
 import { createHash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import { forEachLimited } from '../for-each-limited.ts';
 import type { Store } from '../store/db.ts';
 import { getStoredPage, storePage, type StoredPage } from '../store/pages.ts';
@@ -12,13 +13,18 @@ import { listSections } from '../store/sections.ts';
 import { loadArticleView, renderArticleView, type ArticleView } from './article-view.tsx';
 import { makePayload, type Payload } from './respond.ts';
 
-/** How long a process trusts its copy of the section list: a new section reaches stored pages' navigation within this. */
-const SECTIONS_TTL_MS = 1000;
+/**
+ * How long a process trusts what it holds of a page's inputs, its section list and the pages it
+ * served last: an edit or a new section reaches readers of another process within this.
+ */
+const TRUST_MS = 1000;
+/** Recently served pages a process keeps (gzipped): the popular ones, a map lookup instead of a read. */
+const RECENT_PAGES_BYTES = 8 * 1024 * 1024;
 
 export interface ArticlePageOptions {
   /** Render from the store's data even when a current page is stored (a browser's hard reload asks for that). */
   fresh?: boolean;
-  sectionsTtlMs?: number;
+  trustMs?: number;
 }
 
 function hash(...parts: string[]): string {
@@ -81,10 +87,26 @@ function recentSections(store: Store, ttlMs: number): Promise<Section[]> {
 
 const rendering = new WeakMap<Store, Map<string, Promise<Payload | undefined>>>();
 
+const recentPages = new WeakMap<Store, LRUCache<string, Payload>>();
+
 /** The article's page for `origin`, or undefined when no article has the slug. */
 export async function articlePage(store: Store, slug: string, origin: string, options: ArticlePageOptions = {}): Promise<Payload | undefined> {
-  const { fresh = false, sectionsTtlMs = SECTIONS_TTL_MS } = options;
-  const [stored, sections] = await Promise.all([getStoredPage(store.db, slug), recentSections(store, sectionsTtlMs)]);
+  const { fresh = false, trustMs = TRUST_MS } = options;
+  const key = `${origin} ${slug}`;
+  let recent = recentPages.get(store);
+  if (!recent && trustMs > 0) {
+    recent = new LRUCache({ maxSize: RECENT_PAGES_BYTES, sizeCalculation: (page) => page.gzip.length, ttl: trustMs });
+    recentPages.set(store, recent);
+  }
+  const held = fresh ? undefined : recent?.get(key);
+  if (held) return held;
+  const page = await currentPage(store, slug, origin, fresh, trustMs);
+  if (page) recent?.set(key, page, { ttl: trustMs });
+  return page;
+}
+
+async function currentPage(store: Store, slug: string, origin: string, fresh: boolean, trustMs: number): Promise<Payload | undefined> {
+  const [stored, sections] = await Promise.all([getStoredPage(store.db, slug), recentSections(store, trustMs)]);
   if (!stored) return undefined;
   if (!fresh && stored.page?.context === pageContext(sections, origin)) return stored.page;
   // A new article's first readers arrive together: they share one render.

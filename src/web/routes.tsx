@@ -64,7 +64,7 @@ export const pageRoutes: FastifyPluginAsync<AppContext> = async (app, { store, p
   });
 
   app.get<{ Params: { slug: string } }>('/articles/:slug', async (request, reply) => {
-    const page = await articlePage(store, request.params.slug, baseUrl(request), { fresh: wantsFresh(request), sectionsTtlMs: pageCache?.revalidateMs });
+    const page = await articlePage(store, request.params.slug, baseUrl(request), { fresh: wantsFresh(request), trustMs: pageCache?.revalidateMs });
     if (!page) return reply.callNotFound();
     return sendPayload(request, reply, page, ARTICLE_HEADERS);
   });
