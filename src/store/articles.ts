@@ -99,11 +99,14 @@ export function atomically<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T>
   return db.isTransaction ? work(db) : db.transaction().execute(work);
 }
 
-async function neighbourIds(db: Db, id: number): Promise<Array<number | undefined>> {
-  const article = await db.selectFrom('articles').select(['id', 'published_at']).where('id', '=', id).executeTakeFirst();
+async function neighbourIds(db: Db, article: Pick<Article, 'id' | 'published_at'> | undefined): Promise<Array<number | undefined>> {
   if (!article) return [];
   const { previous, next } = await getNeighbours(db, article);
   return [previous?.id, next?.id];
+}
+
+function placeOf(db: Db, id: number) {
+  return db.selectFrom('articles').select(['id', 'published_at']).where('id', '=', id).executeTakeFirst();
 }
 
 // Every write below changes what some stored pages show (store/pages.ts): the article's own, and its
@@ -113,22 +116,22 @@ export function insertArticle(db: Db, article: NewArticle): Promise<number> {
   return atomically(db, async (trx) => {
     const row = await trx.insertInto('articles').values(article).returning('id').executeTakeFirstOrThrow();
     const id = Number(row.id);
-    await invalidatePages(trx, await neighbourIds(trx, id));
+    await invalidatePages(trx, await neighbourIds(trx, { id, published_at: article.published_at }));
     return id;
   });
 }
 
 export function updateArticle(db: Db, id: number, update: ArticleUpdate): Promise<void> {
   return atomically(db, async (trx) => {
-    const before = await neighbourIds(trx, id);
+    const before = await neighbourIds(trx, await placeOf(trx, id));
     await trx.updateTable('articles').set(update).where('id', '=', id).execute();
-    await invalidatePages(trx, [id, ...before, ...(await neighbourIds(trx, id))]);
+    await invalidatePages(trx, [id, ...before, ...(await neighbourIds(trx, await placeOf(trx, id)))]);
   });
 }
 
 export function deleteArticle(db: Db, id: number): Promise<boolean> {
   return atomically(db, async (trx) => {
-    const neighbours = await neighbourIds(trx, id);
+    const neighbours = await neighbourIds(trx, await placeOf(trx, id));
     const result = await trx.deleteFrom('articles').where('id', '=', id).executeTakeFirst();
     await invalidatePages(trx, neighbours);
     return Number(result.numDeletedRows) > 0;

@@ -13,12 +13,18 @@ import { sql, type CompiledQuery, type InferResult } from 'kysely';
 import type { Db } from './articles.ts';
 import { SQLITE_BUSY_TIMEOUT_MS, type Store } from './db.ts';
 
+export interface PageRecord {
+  context: string;
+  etag: string;
+  gzip: Buffer;
+}
+
 export interface StoredPage {
   articleId: number;
   /** 0 when the article has no row yet. */
   generation: number;
   /** Null when invalidated or never rendered. */
-  page: { context: string; etag: string; gzip: Buffer } | null;
+  page: PageRecord | null;
 }
 
 function buildStoredPageQuery(db: Db, slug: string) {
@@ -52,7 +58,7 @@ export async function getStoredPage(db: Db, slug: string): Promise<StoredPage | 
  * False when it was not stored: invalidated meanwhile, article deleted, or (SQLite) another
  * process holding the write lock: a page is a cache, and a view must never wait on a writer.
  */
-export async function storePage(store: Store, articleId: number, generation: number, page: { context: string; etag: string; gzip: Buffer }): Promise<boolean> {
+export async function storePage(store: Store, articleId: number, generation: number, page: PageRecord): Promise<boolean> {
   const write = (db: Db) => db.insertInto('article_pages')
     .values({ article_id: articleId, generation, ...page })
     .onConflict((oc) => oc.column('article_id').doUpdateSet({ context: page.context, etag: page.etag, gzip: page.gzip })

@@ -73,50 +73,55 @@ function pageContext(sections: Section[], origin: string): string {
   return context;
 }
 
-const currentSections = new WeakMap<Store, { checkedAt: number; sections: Promise<Section[]> }>();
-
-/** The section list as of at most `ttlMs` ago: one query a second instead of one a view. */
-function recentSections(store: Store, ttlMs: number): Promise<Section[]> {
-  const cached = currentSections.get(store);
-  if (cached && Date.now() - cached.checkedAt < ttlMs) return cached.sections;
-  const sections = listSections(store.db);
-  currentSections.set(store, { checkedAt: Date.now(), sections });
-  sections.catch(() => currentSections.delete(store));
-  return sections;
+/** What a process holds per store: the section list, renders under way, pages served lately. */
+interface Held {
+  sections?: { checkedAt: number; list: Promise<Section[]> };
+  rendering: Map<string, Promise<Payload | undefined>>;
+  recent: LRUCache<string, Payload>;
 }
 
-const rendering = new WeakMap<Store, Map<string, Promise<Payload | undefined>>>();
+const heldByStore = new WeakMap<Store, Held>();
 
-const recentPages = new WeakMap<Store, LRUCache<string, Payload>>();
+function held(store: Store): Held {
+  let state = heldByStore.get(store);
+  if (!state) {
+    state = { rendering: new Map(), recent: new LRUCache({ maxSize: RECENT_PAGES_BYTES, sizeCalculation: (page) => page.gzip.length }) };
+    heldByStore.set(store, state);
+  }
+  return state;
+}
+
+/** The section list as of at most `ttlMs` ago: one query a second instead of one a view. */
+function recentSections(state: Held, store: Store, ttlMs: number): Promise<Section[]> {
+  if (state.sections && Date.now() - state.sections.checkedAt < ttlMs) return state.sections.list;
+  const list = listSections(store.db);
+  const entry = { checkedAt: Date.now(), list };
+  state.sections = entry;
+  list.catch(() => { if (state.sections === entry) state.sections = undefined; });
+  return list;
+}
 
 /** The article's page for `origin`, or undefined when no article has the slug. */
 export async function articlePage(store: Store, slug: string, origin: string, options: ArticlePageOptions = {}): Promise<Payload | undefined> {
   const { fresh = false, trustMs = TRUST_MS } = options;
+  const state = held(store);
   const key = `${origin} ${slug}`;
-  let recent = recentPages.get(store);
-  if (!recent && trustMs > 0) {
-    recent = new LRUCache({ maxSize: RECENT_PAGES_BYTES, sizeCalculation: (page) => page.gzip.length, ttl: trustMs });
-    recentPages.set(store, recent);
-  }
-  const held = fresh ? undefined : recent?.get(key);
-  if (held) return held;
-  const page = await currentPage(store, slug, origin, fresh, trustMs);
-  if (page) recent?.set(key, page, { ttl: trustMs });
+  const recent = fresh || trustMs <= 0 ? undefined : state.recent.get(key);
+  if (recent) return recent;
+  const page = await currentPage(state, store, key, slug, origin, fresh, trustMs);
+  if (page && trustMs > 0) state.recent.set(key, page, { ttl: trustMs });
   return page;
 }
 
-async function currentPage(store: Store, slug: string, origin: string, fresh: boolean, trustMs: number): Promise<Payload | undefined> {
-  const [stored, sections] = await Promise.all([getStoredPage(store.db, slug), recentSections(store, trustMs)]);
+async function currentPage(state: Held, store: Store, key: string, slug: string, origin: string, fresh: boolean, trustMs: number): Promise<Payload | undefined> {
+  const [stored, sections] = await Promise.all([getStoredPage(store.db, slug), recentSections(state, store, trustMs)]);
   if (!stored) return undefined;
   if (!fresh && stored.page?.context === pageContext(sections, origin)) return stored.page;
   // A new article's first readers arrive together: they share one render.
-  let inProcess = rendering.get(store);
-  if (!inProcess) rendering.set(store, (inProcess = new Map()));
-  const key = `${origin} ${slug}`;
-  let pending = inProcess.get(key);
+  let pending = state.rendering.get(key);
   if (!pending) {
-    pending = renderAndStore(store, slug, origin, stored).finally(() => inProcess.delete(key));
-    inProcess.set(key, pending);
+    pending = renderAndStore(store, slug, origin, stored).finally(() => state.rendering.delete(key));
+    state.rendering.set(key, pending);
   }
   return pending;
 }
@@ -159,8 +164,10 @@ export async function renderPages(store: Store, origin: string, { all = false, o
     if (batch.length === 0) return progress;
     const context = pageContext(await listSections(store.db), origin);
     // On PostgreSQL a render mostly waits on round trips: a few at once keep the process busy.
+    // Not through articlePage: a million renders would only churn its memory of pages served lately.
+    const state = held(store);
     await forEachLimited(batch.filter((row) => all || row.context !== context), RENDER_CONCURRENCY, async (row) => {
-      await articlePage(store, row.slug, origin, { fresh: true });
+      await currentPage(state, store, `${origin} ${row.slug}`, row.slug, origin, true, TRUST_MS);
       progress.rendered++;
     });
     progress.checked += batch.length;

@@ -27,7 +27,7 @@ export interface PageSource<T> {
 
 export interface PageCacheOptions {
   /**
-   * Bound on the bytes held (pages are held gzipped; default 16 MB): every megabyte held counts in
+   * Bound on the bytes held (pages are held gzipped; default 8 MB): every megabyte held counts in
    * each web process's memory.
    */
   maxBytes?: number;
@@ -43,7 +43,7 @@ export interface PageCache {
 }
 
 export function createPageCache(options: PageCacheOptions = {}): PageCache {
-  const { maxBytes = 16 * 1024 * 1024, revalidateMs = 1000, waitForRevalidation = false, now = Date.now } = options;
+  const { maxBytes = 8 * 1024 * 1024, revalidateMs = 1000, waitForRevalidation = false, now = Date.now } = options;
   const pages = new LRUCache<string, CachedPage>({ maxSize: maxBytes, sizeCalculation: (p) => p.gzip.length });
   const inFlight = new Map<string, Promise<CachedPage | undefined>>();
 

@@ -25,7 +25,7 @@ const HOME_RAIL = 4;
 const ARTICLE_HEADERS = { ...HTML_HEADERS, 'cache-control': 'no-cache' };
 // Search pages kept in memory (gzipped, a few kB each), re-run at most every 5 s:
 // a search costs tens of milliseconds at 100,000 articles, and a new article may take that long to appear.
-const SEARCH_CACHE = { maxBytes: 8 * 1024 * 1024, revalidateMs: 5000 };
+const SEARCH_CACHE = { revalidateMs: 5000 };
 
 const PageQuery = Type.Object({ page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })) });
 const SearchQuery = Type.Object({

@@ -19,8 +19,8 @@ const CACHE_CONTROL = 'public, max-age=300';
 const SITE_SCOPE: FeedScope = { title: SITE_NAME, description: `The latest articles on ${SITE_NAME}`, homePath: '/' };
 
 export const syndicationRoutes: FastifyPluginAsync<AppContext> = async (app, { store, pageCache }) => {
-  // A feed is 50 full articles: a smaller budget than the article pages'.
-  const feeds = createPageCache({ ...pageCache, maxBytes: 8 * 1024 * 1024 });
+  // A feed is 50 full articles: the largest pages kept, in the default 8 MB like the rest.
+  const feeds = createPageCache(pageCache);
 
   async function sendFeed(request: FastifyRequest, reply: FastifyReply, scope: FeedScope, format: FeedFormat): Promise<FastifyReply> {
     const base = baseUrl(request);
@@ -46,7 +46,7 @@ export const syndicationRoutes: FastifyPluginAsync<AppContext> = async (app, { s
 
   // Up to 50,000 URLs (a few MB): built at most once per max-age and kept gzipped with an ETag, so a
   // crawler's visit is a map lookup, not a 50,000-row query.
-  const sitemaps = createPageCache({ revalidateMs: 300_000, ...pageCache, maxBytes: 8 * 1024 * 1024 });
+  const sitemaps = createPageCache({ revalidateMs: 300_000, ...pageCache });
   app.get('/sitemap.xml', async (request, reply) => {
     const base = baseUrl(request);
     const sitemap = (await sitemaps.get(base, sitemapSource(store, base)))!;
