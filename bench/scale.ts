@@ -14,7 +14,8 @@
 // NAME instead: filled when it has no articles, reused as it is when it has (pass the same --n), never
 // dropped (`DROP SCHEMA NAME CASCADE` when done); for re-running the loads without hours of inserts.
 // `--sqlite-file PATH` does the same for SQLite: PATH is filled when it has no articles, else reused,
-// and never deleted.
+// and never deleted. `--search-only` renders no pages and loads search only (rendering a million
+// pages ahead takes most of an hour), for re-measuring search on a kept store.
 // Needs nothing from ../shared.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -50,12 +51,14 @@ const { values: flags } = parseArgs({
     schema: { type: 'string' },
     'sqlite-file': { type: 'string' },
     processes: { type: 'string', default: '1' },
+    'search-only': { type: 'boolean', default: false },
   },
 });
 const N = Number(flags.n);
 const SECONDS = Number(flags.seconds);
 const CONNECTIONS = Number(flags.connections);
 const PROCESSES = Number(flags.processes);
+const ARTICLES = !flags['search-only'];
 
 // Deterministic text: the same N gives the same articles on both backends.
 const random = mulberry32(42);
@@ -376,14 +379,14 @@ async function benchBackend(name: string, dbUrl: string): Promise<void> {
     .then(async (filled) => ({
       ...filled,
       sizeMb: await storeSizeMb(store),
-      prerender: await prerenderPages(store),
+      prerender: ARTICLES ? await prerenderPages(store) : undefined,
       commonHits: (await searchArticles(store, { q: common[0]!, limit: 1 })).total,
       rareHits: (await searchArticles(store, { q: rare[0]!, limit: 1 })).total,
     }))
     .finally(() => store.close());
   if (appCount === 0) console.log(`reused ${store.dialect === 'postgres' ? `schema ${flags.schema}` : flags['sqlite-file']}: ${slugs.length.toLocaleString('en')} articles, ${sizeMb.toFixed(0)} MB on disk`);
   else console.log(`insert: ${appRate.toFixed(0)} articles/s through the app's insert path (${appCount.toLocaleString('en')} articles; article + 4 summaries, ${BATCH} per transaction); ${sizeMb.toFixed(0)} MB on disk`);
-  console.log(`pages rendered ahead (skim render-pages): ${prerender.rendered.toLocaleString('en')} at ${prerender.rate.toFixed(0)} pages/s (${(prerender.checked - prerender.rendered).toLocaleString('en')} already current); store now ${prerender.sizeMb.toFixed(0)} MB`);
+  if (prerender) console.log(`pages rendered ahead (skim render-pages): ${prerender.rendered.toLocaleString('en')} at ${prerender.rate.toFixed(0)} pages/s (${(prerender.checked - prerender.rendered).toLocaleString('en')} already current); store now ${prerender.sizeMb.toFixed(0)} MB`);
   if (bulk) console.log(`bulk load of the other ${bulk.count.toLocaleString('en')}: ${bulk.rate.toFixed(0)} articles/s (GIN index dropped, ${BULK_WRITERS} writers, text generation and the ${bulk.indexSeconds.toFixed(0)} s index rebuild included)`);
 
   const server = await startServer(dbUrl);
@@ -391,26 +394,27 @@ async function benchBackend(name: string, dbUrl: string): Promise<void> {
     let turn = 0;
     const cycle = (items: string[]) => () => items[turn++ % items.length]!;
     const articlePath = () => `/articles/${encodeURIComponent(pick(slugs))}`;
-    await load(server.url, articlePath); // warm-up: JIT, pool, the OS page cache
-    await settle(server.url);
     // The server keeps search pages in memory, so these 20 repeated queries would be answered from
     // its cache after their first request: Cache-Control: no-cache makes it run every search, and
     // the cached figures are reported beside, never instead.
     const fresh = { 'cache-control': 'no-cache' };
     const commonPaths = common.map((q) => `/search?q=${q}`);
     const rarePaths = rare.map((q) => `/search?q=${q}`);
+    // Warm-up: JIT, pool, the OS page cache.
+    await (ARTICLES ? load(server.url, articlePath) : load(server.url, cycle([...commonPaths, ...rarePaths]), fresh));
+    await settle(server.url);
     const single = {
-      article: await serviceMs(server.url, Array.from({ length: 20 }, articlePath)),
-      renderedArticle: await serviceMs(server.url, Array.from({ length: 20 }, articlePath), fresh),
+      article: ARTICLES ? await serviceMs(server.url, Array.from({ length: 20 }, articlePath)) : NaN,
+      renderedArticle: ARTICLES ? await serviceMs(server.url, Array.from({ length: 20 }, articlePath), fresh) : NaN,
       common: await serviceMs(server.url, commonPaths, fresh),
       rare: await serviceMs(server.url, rarePaths, fresh),
     };
     await settle(server.url);
-    const articles = await load(server.url, articlePath);
+    const articles = ARTICLES ? await load(server.url, articlePath) : undefined;
     await settle(server.url);
     // A page rendered from the store's data on every request: what readers get while pages are
     // being rendered again (after an upgrade, or for a site without render-pages).
-    const renderedArticles = await load(server.url, articlePath, fresh);
+    const renderedArticles = ARTICLES ? await load(server.url, articlePath, fresh) : undefined;
     await settle(server.url);
     const searchCommon = await load(server.url, cycle(commonPaths), fresh);
     await settle(server.url);
@@ -424,13 +428,13 @@ async function benchBackend(name: string, dbUrl: string): Promise<void> {
     const memories = server.webPids.map(memoryMb);
     const memory = { rss: Math.max(...memories.map((m) => m.rss)), peak: Math.max(...memories.map((m) => m.peak)) };
     const runs = { 'article pages': articles, 'rendered article pages': renderedArticles, 'common search': searchCommon, 'rare search': searchRare, 'cached common search': cachedCommon, 'cached rare search': cachedRare };
-    const failures = Object.entries(runs).filter(([, r]) => r.non2xx + r.errors > 0)
+    const failures = Object.entries(runs).filter((run): run is [string, Load] => run[1] !== undefined && run[1].non2xx + run[1].errors > 0)
       .map(([run, r]) => `${run}: ${r.non2xx} non-2xx, ${r.errors} errors (${r.timeouts} timeouts, counted as ${TIMEOUT_S} s above), ${r.latencies.length - r.timeouts} answered`);
-    console.log(`article page (stored): p50 ${fmt(percentile(articles.latencies, 0.5))}, p99 ${fmt(percentile(articles.latencies, 0.99))} (${(articles.requests / SECONDS).toFixed(0)} req/s)`);
-    console.log(`article page rendered per request (no-cache): p50 ${fmt(percentile(renderedArticles.latencies, 0.5))}, p99 ${fmt(percentile(renderedArticles.latencies, 0.99))} (${(renderedArticles.requests / SECONDS).toFixed(0)} req/s)`);
+    if (articles) console.log(`article page (stored): p50 ${fmt(percentile(articles.latencies, 0.5))}, p99 ${fmt(percentile(articles.latencies, 0.99))} (${(articles.requests / SECONDS).toFixed(0)} req/s)`);
+    if (renderedArticles) console.log(`article page rendered per request (no-cache): p50 ${fmt(percentile(renderedArticles.latencies, 0.5))}, p99 ${fmt(percentile(renderedArticles.latencies, 0.99))} (${(renderedArticles.requests / SECONDS).toFixed(0)} req/s)`);
     console.log(`search, every request runs the query: p95 ${fmt(percentile(search, 0.95))} (common words p95 ${fmt(percentile(searchCommon.latencies, 0.95))}, ${(searchCommon.requests / SECONDS).toFixed(0)} req/s, e.g. ${commonHits} hits; rare words p95 ${fmt(percentile(searchRare.latencies, 0.95))}, ${(searchRare.requests / SECONDS).toFixed(0)} req/s, e.g. ${rareHits} hits)`);
     console.log(`search, the same queries from the page cache: p95 ${fmt(percentile(cached, 0.95))} (common ${fmt(percentile(cachedCommon.latencies, 0.95))}, rare ${fmt(percentile(cachedRare.latencies, 0.95))})`);
-    console.log(`one request at a time (median): article ${fmt(single.article)} (rendered ${fmt(single.renderedArticle)}), common search ${fmt(single.common)}, rare search ${fmt(single.rare)} (searches uncached)`);
+    console.log(`one request at a time (median): ${ARTICLES ? `article ${fmt(single.article)} (rendered ${fmt(single.renderedArticle)}), ` : ''}common search ${fmt(single.common)}, rare search ${fmt(single.rare)} (searches uncached)`);
     const total = PROCESSES > 1 ? ` (the largest of ${PROCESSES}; all together ${memories.reduce((sum, m) => sum + m.rss, 0).toFixed(0)} MB now)` : '';
     console.log(`web process RSS: ${memory.rss.toFixed(0)} MB now, ${memory.peak.toFixed(0)} MB peak${total}`);
     if (failures.length > 0) console.log(`WARNING: ${failures.join('; ')}`);

@@ -7,10 +7,11 @@ import type { Store } from './db.ts';
 /** Parents before children, so foreign keys hold at every insert. Tables not listed follow. */
 const TABLE_ORDER = ['sections', 'articles', 'revisions', 'summaries', 'tokens', 'sources', 'article_sources', 'simhash_bands'];
 /**
- * Migration bookkeeping belongs to each store; leases are meaningful only where they were taken;
- * rendered pages are a cache the target fills itself (gigabytes at a million articles).
+ * Migration bookkeeping and the size of SQLite's index of recent articles belong to each store;
+ * leases are meaningful only where they were taken; rendered pages are a cache the target fills
+ * itself (gigabytes at a million articles).
  */
-const NOT_COPIED = new Set(['kysely_migration', 'kysely_migration_lock', 'locks', 'article_pages']);
+const NOT_COPIED = new Set(['kysely_migration', 'kysely_migration_lock', 'locks', 'article_pages', 'articles_fts_recent_size']);
 /** Bind parameters per INSERT stay far below PostgreSQL's 65,535. */
 const MAX_PARAMS = 30_000;
 const MAX_BATCH = 500;

@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import { articleRow, describeEachStore } from './testing.ts';
 import { openStore, type Store } from './db.ts';
 import { ensureSection } from './sections.ts';
-import { SEARCH_CANDIDATES, searchArticles } from './search.ts';
+import { SEARCH_CANDIDATES, resizeRecentSearch, searchArticles } from './search.ts';
 
 /** Articles 1…count (ids in that order) with the given text and section. */
 async function fill(store: Store, count: number, article: (i: number) => { text: string; section?: string }): Promise<void> {
@@ -47,11 +47,16 @@ describeEachStore('search among many articles', (open, dialect, storeUrl) => {
       ['harbour', sport, (i) => i % 8 === 0],
       ['ferry', sport, (i) => i % 56 === 0],
     ];
-    for (const [q, section, keep] of cases) {
-      const expected = newest(count, keep);
-      assert.deepEqual(await candidates(store, q, section), { ids: expected, total: expected.length }, `${q} in ${section ?? 'all sections'}`);
+    // SQLite: all of them within the index of recent articles, then with a window of 2,500 that
+    // holds enough matches of some words (report, harbour) and not of others.
+    for (const window of dialect === 'sqlite' ? [undefined, 2500] : [undefined]) {
+      if (window) await resizeRecentSearch(store, window);
+      for (const [q, section, keep] of cases) {
+        const expected = newest(count, keep);
+        assert.deepEqual(await candidates(store, q, section), { ids: expected, total: expected.length }, `${q} in ${section ?? 'all sections'}, window ${window}`);
+      }
+      assert.equal((await searchArticles(store, { q: 'harbour', limit: 10, offset: 2000 })).total, SEARCH_CANDIDATES);
     }
-    assert.equal((await searchArticles(store, { q: 'harbour', limit: 10, offset: 2000 })).total, SEARCH_CANDIDATES);
   });
 
   test('a common word finds its newest matches without reading their search vectors', { skip: dialect === 'sqlite' ? 'FTS5 keeps no per-row vectors' : false }, async (t) => {
@@ -86,4 +91,21 @@ describeEachStore('search among many articles', (open, dialect, storeUrl) => {
       assert.deepEqual(await candidates(store, 'harbour', section), { ids: newest(count, keep), total: SEARCH_CANDIDATES });
     }
   });
+});
+
+test('SQLite: the index of recent articles follows inserts, edits and deletes', async (t) => {
+  const store = await openStore(':memory:');
+  t.after(() => store.close());
+  await resizeRecentSearch(store, 3);
+  await fill(store, 5, (i) => ({ text: `harbour report ${i}` }));
+  const recent = async (word: string) => (await sql<{ id: number }>`SELECT rowid AS id FROM articles_fts_recent
+    WHERE articles_fts_recent MATCH ${word} ORDER BY rowid`.execute(store.db)).rows.map((r) => r.id);
+  assert.deepEqual(await recent('harbour'), [3, 4, 5]);
+  await store.db.updateTable('articles').set({ text: 'ferry report' }).where('id', 'in', [1, 4]).execute();
+  assert.deepEqual([await recent('harbour'), await recent('ferry')], [[3, 5], [4]]); // 1 stays out
+  await store.db.deleteFrom('articles').where('id', '=', 5).execute();
+  await store.db.insertInto('articles').values(articleRow({ slug: 'article-6', title: 'Report 6', text: 'harbour ferry', content_hash: 'hash-6' })).execute();
+  // Ids 4-6 are the window now: 3 left it, 5 was deleted (every title says "Report").
+  assert.deepEqual([await recent('harbour'), await recent('ferry'), await recent('report')], [[6], [4, 6], [4, 6]]);
+  assert.deepEqual((await searchArticles(store, { q: 'ferry', limit: 10 })).hits.map((h) => h.id), [6, 4, 1]);
 });

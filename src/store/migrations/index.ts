@@ -8,6 +8,7 @@ import * as searchLeads from './004_search_leads.ts';
 import * as newestMatches from './005_newest_matches.ts';
 import * as revisionsSuperseded from './006_revisions_superseded.ts';
 import * as articlePages from './007_article_pages.ts';
+import * as recentSearch from './008_recent_search.ts';
 
 export interface DialectMigration {
   up(db: Kysely<any>, dialect: Dialect): Promise<void>;
@@ -21,4 +22,5 @@ export const migrations: Record<string, DialectMigration> = {
   '005_newest_matches': newestMatches,
   '006_revisions_superseded': revisionsSuperseded,
   '007_article_pages': articlePages,
+  '008_recent_search': recentSearch,
 };
