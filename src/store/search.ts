@@ -57,37 +57,40 @@ export const SEARCH_CANDIDATES = 1000;
 
 async function searchSqlite(store: Store, terms: string[], query: SearchQuery): Promise<RankedPage> {
   // The newest matches are ranked in the index of recent articles when it holds enough of them
-  // (migrations/008_recent_search.ts): bm25() then counts each word's matches there, not in every article.
-  const { rows: [window] } = await sql<{ first: number }>`SELECT coalesce(max(id), 0) - (SELECT articles FROM articles_fts_recent_size) AS first
-    FROM articles`.execute(store.db);
-  return (await rankSqlite(store, terms, query, 'articles_fts_recent', window!.first)) ?? (await rankSqlite(store, terms, query, 'articles_fts', 0))!;
+  // (migrations/008_recent_search.ts): bm25() then counts each word's matches there, not in every
+  // article. Else, or for a page past the candidates, the whole index answers.
+  return (await rankSqlite(store, terms, query, 'articles_fts_recent')) ?? (await rankSqlite(store, terms, query, 'articles_fts'))!;
 }
 
+/** Ids above this are in the index of recent articles; 0 or less when it holds every article. */
+const recentWindowStart = sql`(SELECT coalesce(max(id), 0) - (SELECT articles FROM articles_fts_recent_size) FROM articles)`;
+
 /**
- * The page of the newest matches in `index` with ids above `after`, ranked by bm25. With `after`
- * above 0 (a window short of the store), only when the window holds every candidate: else nothing,
- * found without reading a row of `articles`.
+ * The page of the newest matches in `index`, ranked by bm25. From the index of recent articles,
+ * only when it holds every candidate and the page has rows (else nothing, found without reading a
+ * row of `articles`), so that an empty page, which may be past the candidates, comes from the whole
+ * index with its count.
  */
-async function rankSqlite(store: Store, terms: string[], query: SearchQuery, index: 'articles_fts' | 'articles_fts_recent', after: number): Promise<RankedPage | undefined> {
+async function rankSqlite(store: Store, terms: string[], query: SearchQuery, index: 'articles_fts' | 'articles_fts_recent'): Promise<RankedPage | undefined> {
   // Each term quoted, so FTS5 syntax characters in user input are inert. No prefix matching: a
   // prefix query merges the doclists of every word it starts, all of them, before the first row.
   const match = terms.map((t) => `"${t}"`).join(' ');
   const fts = sql.raw(index);
+  const recent = index === 'articles_fts_recent';
   // FTS5 walks its index newest-first (rowid order) and stops after the candidates. `articles` (wide
   // rows) is joined only to filter by section, and then for the page's rows.
   const from = query.section ? sql`${fts} JOIN articles a ON a.id = ${fts}.rowid AND a.section = ${query.section}` : fts;
   const newest = sql`SELECT ${fts}.rowid AS id, bm25(${fts}, 8.0, 1.0) AS score FROM ${from}
-    WHERE ${fts} MATCH ${match} AND ${fts}.rowid > ${after} ORDER BY ${fts}.rowid DESC LIMIT ${SEARCH_CANDIDATES}`;
-  const windowed = after > 0;
+    WHERE ${fts} MATCH ${match} ${recent ? sql`AND ${fts}.rowid > ${recentWindowStart}` : sql``}
+    ORDER BY ${fts}.rowid DESC LIMIT ${SEARCH_CANDIDATES}`;
   const offset = query.offset ?? 0;
   const { rows } = await sql<PageRow & { total: number }>`WITH candidates AS MATERIALIZED (${newest}),
       page AS (SELECT id, score FROM candidates ORDER BY score, id DESC LIMIT ${query.limit} OFFSET ${offset})
     SELECT ${columns}, a.text, (SELECT count(*) FROM candidates) AS total
     FROM page JOIN articles a ON a.id = page.id
-    ${windowed ? sql`WHERE (SELECT count(*) FROM candidates) = ${SEARCH_CANDIDATES}` : sql``}
+    ${recent ? sql`WHERE (SELECT count(*) FROM candidates) = ${SEARCH_CANDIDATES} OR ${recentWindowStart} <= 0` : sql``}
     ORDER BY page.score, page.id DESC`.execute(store.db);
-  // No rows from a window: too few candidates there, or a page past them (the whole index answers both).
-  if (windowed && rows.length === 0) return undefined;
+  if (recent && rows.length === 0) return undefined;
   return withTotal(rows, offset, async () => {
     const { rows: [count] } = await sql<{ n: number }>`SELECT count(*) AS n FROM (${newest})`.execute(store.db);
     return Number(count?.n ?? 0);

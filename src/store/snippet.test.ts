@@ -24,3 +24,16 @@ test('without a match in the text (a title hit) the snippet is the start of the 
   assert.equal(makeSnippet('Short text,\n\n  on two lines.', ['ferry'], 'en'), 'Short text, on two lines.');
   assert.equal(makeSnippet('', ['ferry'], 'en'), '');
 });
+
+test('finds a word deep in a long text in any form its stem takes, and skips words that only look alike', () => {
+  const long = (middle: string) => `${words(600)} ${middle} ${words(600)}.`;
+  for (const [middle, term, lang] of [['ferry', 'ferries', 'en'], ['Running', 'runs', 'en'], ['Straße', 'strasse', 'de'], ['école', 'ecole', 'fr']]) {
+    const snippet = makeSnippet(long(`the ${middle} left`), [term!], lang!);
+    assert.equal(snippet, `…${words(3)} the ${marked(middle!)} left ${words(SNIPPET_WORDS - 6)}…`, `${term} in ${lang}`);
+  }
+  // Words starting like "ferry" throughout, none of them a match: the snippet is the text's start.
+  assert.equal(makeSnippet(`${words(300, 'ferment')} fertile ${words(300, 'fence')}.`, ['ferry'], 'en'), `${words(SNIPPET_WORDS, 'ferment')}…`);
+  // Two query words far apart, then together: the passage holding both.
+  const text = `${words(200)} harbour ${words(200)} ferry ${words(200)} harbour ferry ${words(50)}.`;
+  assert.ok(makeSnippet(text, ['harbour', 'ferry'], 'en').includes(`${marked('harbour')} ${marked('ferry')}`));
+});

@@ -16,6 +16,7 @@ const LEAD = 4;
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 const ASCII = /^[\x00-\x7f]*$/;
+const MARK = /\p{M}/u;
 
 /** Lowercase, diacritics removed ("Café" -> "cafe"), as both search indexes fold words. */
 function fold(word: string): string {
@@ -40,17 +41,30 @@ function keys(word: string, lang: string): [string, string] {
  */
 export function makeSnippet(text: string, terms: readonly string[], lang: string): string {
   const wanted = new Map<string, number>();
-  terms.forEach((term, i) => {
-    for (const key of keys(term, lang)) if (key && !wanted.has(key)) wanted.set(key, i);
+  const termKeys = terms.map((term) => keys(term, lang));
+  termKeys.forEach((termKey, i) => {
+    for (const key of termKey) if (key && !wanted.has(key)) wanted.set(key, i);
   });
   const distinct = new Set(wanted.values()).size;
   const initials = new Set([...wanted.keys()].map((key) => key[0]));
+  const probe = probeFor(termKeys, text);
   const starts: number[] = [];
   const ends: number[] = [];
   const hits: Array<{ word: number; term: number }> = [];
   let complete = -1; // the first word of a passage holding every query word, once one is found
   WORD.lastIndex = 0;
   for (let match = WORD.exec(text); match; match = WORD.exec(text)) {
+    // With no passage under way, skip to a few words before the next word that may match.
+    if (probe && complete < 0 && (hits.length === 0 || starts.length - hits[hits.length - 1]!.word > SNIPPET_WORDS)) {
+      const resume = skipTo(text, probe, match.index);
+      if (resume === undefined) break;
+      if (resume > match.index) {
+        // Placeholders as wide as a snippet: no passage spans the words skipped.
+        for (let k = 0; k < SNIPPET_WORDS; k++) starts.push(-1), ends.push(-1);
+        WORD.lastIndex = resume;
+        continue;
+      }
+    }
     const word = match[0];
     const index = starts.length;
     starts.push(match.index);
@@ -67,10 +81,25 @@ export function makeSnippet(text: string, terms: readonly string[], lang: string
     }
     if (complete >= 0 && index + 1 >= complete + SNIPPET_WORDS) break;
   }
-  if (starts.length === 0) return '';
-  const first = complete >= 0 ? complete : fullestPassage(hits);
+  if (hits.length === 0) return leadingWords(text);
+  return passage(text, starts, ends, complete >= 0 ? complete : fullestPassage(hits), new Set(hits.map((h) => h.word)));
+}
+
+/** The first SNIPPET_WORDS words of `text` (a hit in the title only). */
+function leadingWords(text: string): string {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(text); match && starts.length < SNIPPET_WORDS; match = WORD.exec(text)) {
+    starts.push(match.index);
+    ends.push(match.index + match[0].length);
+  }
+  return starts.length === 0 ? '' : passage(text, starts, ends, 0, new Set());
+}
+
+/** SNIPPET_WORDS words from word `first`, `marked` ones highlighted, whitespace collapsed, '…' where cut. */
+function passage(text: string, starts: number[], ends: number[], first: number, marked: ReadonlySet<number>): string {
   const last = Math.min(starts.length, first + SNIPPET_WORDS) - 1;
-  const marked = new Set(hits.map((h) => h.word));
   let out = first > 0 ? '…' : '';
   for (let w = first; w <= last; w++) {
     if (w > first) out += text.slice(ends[w - 1], starts[w]).replace(/\s+/g, ' ');
@@ -78,6 +107,49 @@ export function makeSnippet(text: string, terms: readonly string[], lang: string
     out += marked.has(w) ? `${HIGHLIGHT_START}${word}${HIGHLIGHT_END}` : word;
   }
   return WORD_CHAR.test(text.slice(ends[last]!)) ? `${out}…` : out + text.slice(ends[last]).trimEnd();
+}
+
+/**
+ * Where a matching word may start: after no letter, with the start that both of a query word's keys
+ * share, less its last two letters. A word matches by its folded form or by its stem, and a
+ * stem keeps the start of its word but for its last two letters (ferry → ferri) and a
+ * German ß, which it spells ss. Searched by the regex engine, the probe lets a snippet skip what no
+ * query word can start in, instead of reading every word of a long article for a word found near
+ * its end (most of a rare word's search). Only where folding is lowercasing (no accents or marks to
+ * remove) and without ß; else undefined, and every word is read.
+ */
+function probeFor(termKeys: ReadonlyArray<[string, string]>, text: string): RegExp | undefined {
+  if (!ASCII.test(text) && (MARK.test(text) || text.includes('ß') || text.normalize('NFD') !== text)) return undefined;
+  const prefixes = termKeys.map(([folded, stemmed]) => {
+    let n = 0;
+    while (n < folded.length && folded[n] === stemmed[n]) n++;
+    return folded.slice(0, Math.min(n, Math.max(1, n - 2)));
+  });
+  if (prefixes.some((prefix) => prefix === '')) return undefined;
+  return new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${prefixes.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`, 'giu');
+}
+
+/**
+ * The start of the LEAD-th word before the next place at or after `from` (a word's start) where
+ * `probe` finds a word that may match, `from` when that is closer; undefined when there is none.
+ */
+function skipTo(text: string, probe: RegExp, from: number): number | undefined {
+  probe.lastIndex = from;
+  const found = probe.exec(text);
+  if (!found) return undefined;
+  let i = found.index;
+  for (let words = 0; words < LEAD && i > from; words++) {
+    while (i > from && wordCharBefore(text, i) === 0) i--;
+    for (let width = wordCharBefore(text, i); i > from && width > 0; width = wordCharBefore(text, i)) i -= width;
+  }
+  return i;
+}
+
+/** The width (1, or 2 for a surrogate pair) of the word character ending at `i`; 0 for none. */
+function wordCharBefore(text: string, i: number): number {
+  const unit = text.charCodeAt(i - 1);
+  const width = unit >= 0xdc00 && unit <= 0xdfff && i >= 2 ? 2 : 1;
+  return WORD_CHAR.test(text.slice(i - width, i)) ? width : 0;
 }
 
 /** Where the earliest passage reaching the newest hit starts, if it holds all `distinct` query words; else -1. */
