@@ -125,7 +125,9 @@ export function updateArticle(db: Db, id: number, update: ArticleUpdate): Promis
   return atomically(db, async (trx) => {
     const before = await neighbourIds(trx, await placeOf(trx, id));
     await trx.updateTable('articles').set(update).where('id', '=', id).execute();
-    await invalidatePages(trx, [id, ...before, ...(await neighbourIds(trx, await placeOf(trx, id)))]);
+    // Only a new publication time moves the article between other neighbours.
+    const after = update.published_at === undefined ? [] : await neighbourIds(trx, await placeOf(trx, id));
+    await invalidatePages(trx, [id, ...before, ...after]);
   });
 }
 

@@ -72,6 +72,16 @@ describeEachStore('stored article pages', (open) => {
     assert.deepEqual(await current(store, all.filter((s) => s !== 'd4')), ['d1', 'd2', 'd6']);
   });
 
+  test('an edit that keeps the publication time invalidates the page and its neighbours', async (t) => {
+    const store = await open(t);
+    const all = ['d1', 'd2', 'd3', 'd4'];
+    const ids = new Map<string, number>();
+    for (const [i, slug] of all.entries()) ids.set(slug, await add(store.db, slug, i + 1));
+    await render(store, ...all);
+    await updateArticle(store.db, ids.get('d2')!, { title: 'd2, retitled' });
+    assert.deepEqual(await current(store, all), ['d4']);
+  });
+
   test('new summaries invalidate the page', async (t) => {
     const store = await open(t);
     const id = await add(store.db, 'a', 1);

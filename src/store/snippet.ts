@@ -16,7 +16,8 @@ const LEAD = 4;
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 const ASCII = /^[\x00-\x7f]*$/;
-const MARK = /\p{M}/u;
+// Marks fold() removes, and ß, which the German stemmer spells ss (see probeFor).
+const MARK_OR_SHARP_S = /[\p{M}ß]/u;
 
 /** Lowercase, diacritics removed ("Café" -> "cafe"), as both search indexes fold words. */
 function fold(word: string): string {
@@ -119,7 +120,7 @@ function passage(text: string, starts: number[], ends: number[], first: number, 
  * remove) and without ß; else undefined, and every word is read.
  */
 function probeFor(termKeys: ReadonlyArray<[string, string]>, text: string): RegExp | undefined {
-  if (!ASCII.test(text) && (MARK.test(text) || text.includes('ß') || text.normalize('NFD') !== text)) return undefined;
+  if (!ASCII.test(text) && (MARK_OR_SHARP_S.test(text) || text.normalize('NFD') !== text)) return undefined;
   const prefixes = termKeys.map(([folded, stemmed]) => {
     let n = 0;
     while (n < folded.length && folded[n] === stemmed[n]) n++;

@@ -3,6 +3,7 @@
 // indexed queries) and a re-render only when it changed. Meanwhile requests keep getting the
 // cached page (stale-while-revalidate), so no request waits on the store once a page is cached.
 // Concurrent misses for one key share one render.
+import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import { makePayload, type Payload } from './respond.ts';
 
@@ -17,6 +18,11 @@ export interface CachedPage extends Payload {
 export interface Versioned<T> {
   version: string;
   data: T;
+}
+
+/** `data` with the version of its JSON: a page built from it changes only when the version does. */
+export function versioned<T>(data: T, shown: unknown = data): Versioned<T> {
+  return { version: createHash('sha256').update(JSON.stringify(shown)).digest('base64url'), data };
 }
 
 /** How to build one page: load its data and version, render the data to HTML. */

@@ -1,5 +1,4 @@
 // The site's HTML pages: home, article, section, search.
-import { createHash } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
 import { countArticles, listArticles, type ArticleListItem } from '../store/articles.ts';
@@ -11,7 +10,7 @@ import type { AppContext } from './context.ts';
 import { baseUrl } from './base-url.ts';
 import { MAX_QUERY_LENGTH } from './paths.ts';
 import { articlePage } from './article-pages.ts';
-import { createPageCache, type PageSource } from './page-cache.ts';
+import { createPageCache, versioned, type PageSource } from './page-cache.ts';
 import { HTML_HEADERS, renderDocument, sendPage, sendPayload } from './respond.ts';
 import { HomePage, type StoryGroup } from './pages/home.tsx';
 import { SectionPage } from './pages/section.tsx';
@@ -108,7 +107,7 @@ export const pageRoutes: FastifyPluginAsync<AppContext> = async (app, { store, p
     const source: PageSource<SearchPageProps> = {
       load: async () => {
         const data = await search();
-        return data && { version: createHash('sha256').update(JSON.stringify(data)).digest('base64url'), data };
+        return data && versioned(data);
       },
       render: async (data) => renderDocument(<SearchPage {...data} />),
     };

@@ -1,12 +1,11 @@
 // The site's (or one section's) latest articles as one neutral feed, rendered as RSS 2.0, Atom or
 // JSON Feed 1.1 by feedsmith, which does the escaping, dates and namespaces of each format.
-import { createHash } from 'node:crypto';
 import type { Store } from '../../store/db.ts';
 import { getArticlesHtml, listArticles } from '../../store/articles.ts';
 import { listSections } from '../../store/sections.ts';
 import { getSummariesOfLength } from '../../store/summaries.ts';
 import { articlePath } from '../paths.ts';
-import type { PageSource, Versioned } from '../page-cache.ts';
+import { versioned, type PageSource, type Versioned } from '../page-cache.ts';
 
 const FEED_SIZE = 50;
 
@@ -81,8 +80,7 @@ async function loadOutline(store: Store, scope: FeedScope, base: string): Promis
     updatedAt: entries.reduce((latest, e) => (e.updatedAt > latest ? e.updatedAt : latest), new Date(0).toISOString()),
     entries,
   };
-  const version = createHash('sha256').update(JSON.stringify([feed, rows.map((r) => r.revision)])).digest('base64url');
-  return { version, data: { feed, ids } };
+  return versioned({ feed, ids }, [feed, rows.map((r) => r.revision)]);
 }
 
 interface FeedOutline {

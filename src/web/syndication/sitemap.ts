@@ -1,11 +1,10 @@
 // sitemap.xml (sitemaps.org 0.9): the home page, every section page and every article page.
-import { createHash } from 'node:crypto';
 import { XMLBuilder } from 'fast-xml-parser';
 import type { Store } from '../../store/db.ts';
 import { listArticles } from '../../store/articles.ts';
 import { listSections } from '../../store/sections.ts';
 import { articlePath, sectionPath } from '../paths.ts';
-import type { PageSource } from '../page-cache.ts';
+import { versioned, type PageSource } from '../page-cache.ts';
 
 /** The protocol's limit for one sitemap file; beyond it the newest articles are listed. */
 const SITEMAP_MAX_URLS = 50_000;
@@ -24,8 +23,7 @@ interface UrlEntry {
 export function sitemapSource(store: Store, base: string): PageSource<UrlEntry[]> {
   return {
     load: async () => {
-      const urls = await listUrls(store, base);
-      return { version: createHash('sha256').update(JSON.stringify(urls)).digest('base64url'), data: urls };
+      return versioned(await listUrls(store, base));
     },
     render: async (urls) => {
       const body = builder.build({ urlset: { '@xmlns': 'http://www.sitemaps.org/schemas/sitemap/0.9', url: urls } });
