@@ -47,9 +47,9 @@ describeEachStore('search among many articles', (open, dialect, storeUrl) => {
       ['harbour', sport, (i) => i % 8 === 0],
       ['ferry', sport, (i) => i % 56 === 0],
     ];
-    // SQLite: all of them within the index of recent articles, then with a window of 2,500 that
-    // holds enough matches of some words (report, harbour) and not of others.
-    for (const window of dialect === 'sqlite' ? [undefined, 2500] : [undefined]) {
+    // All of them within the index of recent articles, then with a window of 2,500 that holds
+    // enough matches of some words (report, harbour) and not of others.
+    for (const window of [undefined, 2500]) {
       if (window) await resizeRecentSearch(store, window);
       for (const [q, section, keep] of cases) {
         const expected = newest(count, keep);
@@ -72,40 +72,55 @@ describeEachStore('search among many articles', (open, dialect, storeUrl) => {
       section: i % 4 === 0 ? sport : undefined,
     }));
     await sql`ANALYZE articles`.execute(store.db); // the planner learns that 'harbour' is in half of them
-    // TOAST blocks this connection read; its statistics reach the view when it next goes idle, at
+    // TOAST blocks this connection read (articles and the index of recent articles); its statistics reach the view when it next goes idle, at
     // once after pg_stat_force_next_flush (PostgreSQL 15+).
     const toastBlocks = async () => {
       await sql`SELECT pg_stat_force_next_flush()`.execute(store.db);
-      const { rows: [row] } = await sql<{ n: string }>`SELECT coalesce(toast_blks_hit, 0) + coalesce(toast_blks_read, 0) AS n
-        FROM pg_statio_user_tables WHERE relid = 'articles'::regclass`.execute(store.db);
+      const { rows: [row] } = await sql<{ n: string }>`SELECT sum(coalesce(toast_blks_hit, 0) + coalesce(toast_blks_read, 0)) AS n
+        FROM pg_statio_user_tables WHERE relid IN ('articles'::regclass, 'articles_search_recent'::regclass)`.execute(store.db);
       return Number(row!.n);
     };
-    for (const section of [undefined, sport]) {
-      const before = await toastBlocks();
-      const page = await searchArticles(store, { q: 'harbour', section, limit: 1 });
-      const read = (await toastBlocks()) - before;
-      assert.deepEqual([page.hits[0]?.id, page.total], [count, SEARCH_CANDIDATES]);
-      // The page's own text may be toasted too: those few blocks are all that may be read.
-      assert.ok(read < 20, `${read} toast blocks read searching ${section ?? 'all sections'}`);
-      const keep = (i: number) => i % (section ? 4 : 2) === 0;
-      assert.deepEqual(await candidates(store, 'harbour', section), { ids: newest(count, keep), total: SEARCH_CANDIDATES });
+    // In the index of recent articles (it holds them all), then with it emptied, in the whole index.
+    for (const window of [undefined, 0]) {
+      if (window !== undefined) await resizeRecentSearch(store, window);
+      for (const section of [undefined, sport]) {
+        const before = await toastBlocks();
+        const page = await searchArticles(store, { q: 'harbour', section, limit: 1 });
+        const read = (await toastBlocks()) - before;
+        assert.deepEqual([page.hits[0]?.id, page.total], [count, SEARCH_CANDIDATES]);
+        // The page's own text may be toasted too: those few blocks are all that may be read.
+        assert.ok(read < 20, `${read} toast blocks read searching ${section ?? 'all sections'}, window ${window}`);
+        const keep = (i: number) => i % (section ? 4 : 2) === 0;
+        assert.deepEqual(await candidates(store, 'harbour', section), { ids: newest(count, keep), total: SEARCH_CANDIDATES });
+      }
     }
   });
 });
 
-test('SQLite: the index of recent articles follows inserts, edits and deletes', async (t) => {
-  const store = await openStore(':memory:');
-  t.after(() => store.close());
-  await resizeRecentSearch(store, 3);
-  await fill(store, 5, (i) => ({ text: `harbour report ${i}` }));
-  const recent = async (word: string) => (await sql<{ id: number }>`SELECT rowid AS id FROM articles_fts_recent
-    WHERE articles_fts_recent MATCH ${word} ORDER BY rowid`.execute(store.db)).rows.map((r) => r.id);
-  assert.deepEqual(await recent('harbour'), [3, 4, 5]);
-  await store.db.updateTable('articles').set({ text: 'ferry report' }).where('id', 'in', [1, 4]).execute();
-  assert.deepEqual([await recent('harbour'), await recent('ferry')], [[3, 5], [4]]); // 1 stays out
-  await store.db.deleteFrom('articles').where('id', '=', 5).execute();
-  await store.db.insertInto('articles').values(articleRow({ slug: 'article-6', title: 'Report 6', text: 'harbour ferry', content_hash: 'hash-6' })).execute();
-  // Ids 4-6 are the window now: 3 left it, 5 was deleted (every title says "Report").
-  assert.deepEqual([await recent('harbour'), await recent('ferry'), await recent('report')], [[6], [4, 6], [4, 6]]);
-  assert.deepEqual((await searchArticles(store, { q: 'ferry', limit: 10 })).hits.map((h) => h.id), [6, 4, 1]);
+describeEachStore('the index of recent articles', (open, dialect) => {
+  test('follows inserts, edits, section changes and deletes', async (t) => {
+    const store = await open(t);
+    const sport = await ensureSection(store.db, 'Sport');
+    await resizeRecentSearch(store, 3);
+    await fill(store, 5, (i) => ({ text: `harbour report ${i}` }));
+    const recent = async (word: string) => (dialect === 'sqlite'
+      ? await sql<{ id: number }>`SELECT rowid AS id FROM articles_fts_recent WHERE articles_fts_recent MATCH ${word} ORDER BY rowid`.execute(store.db)
+      : await sql<{ id: string }>`SELECT id FROM articles_search_recent WHERE search @@ plainto_tsquery('english', ${word}) ORDER BY id`.execute(store.db)
+    ).rows.map((r) => Number(r.id));
+    assert.deepEqual(await recent('harbour'), [3, 4, 5]);
+    await store.db.updateTable('articles').set({ text: 'ferry report' }).where('id', 'in', [1, 4]).execute();
+    assert.deepEqual([await recent('harbour'), await recent('ferry')], [[3, 5], [4]]); // 1 stays out
+    await store.db.deleteFrom('articles').where('id', '=', 5).execute();
+    await store.db.insertInto('articles').values(articleRow({ slug: 'article-6', title: 'Report 6', text: 'harbour ferry', content_hash: 'hash-6' })).execute();
+    // Ids 4-6 are the window now: 3 left it, 5 was deleted (every title says "Report").
+    assert.deepEqual([await recent('harbour'), await recent('ferry'), await recent('report')], [[6], [4, 6], [4, 6]]);
+    assert.deepEqual((await searchArticles(store, { q: 'ferry', limit: 10 })).hits.map((h) => h.id), [6, 4, 1]);
+    // A section given to an article in the window: a search in the section finds it there.
+    await store.db.updateTable('articles').set({ section: sport }).where('id', 'in', [1, 6]).execute();
+    assert.deepEqual((await searchArticles(store, { q: 'ferry', section: sport, limit: 10 })).hits.map((h) => h.id), [6, 1]);
+    if (dialect === 'postgres') {
+      const { rows } = await sql<{ id: string }>`SELECT id FROM articles_search_recent WHERE section = ${sport}`.execute(store.db);
+      assert.deepEqual(rows.map((r) => Number(r.id)), [6]);
+    }
+  });
 });

@@ -100,10 +100,16 @@ async function rankSqlite(store: Store, terms: string[], query: SearchQuery, ind
 /** Makes the index of recent articles hold the newest `articles` (tests use small windows). */
 export async function resizeRecentSearch(store: Store, articles: number): Promise<void> {
   await store.db.transaction().execute(async (trx) => {
-    await sql`UPDATE articles_fts_recent_size SET articles = ${articles}`.execute(trx);
-    await sql`INSERT INTO articles_fts_recent (articles_fts_recent) VALUES ('delete-all')`.execute(trx);
-    await sql`INSERT INTO articles_fts_recent (rowid, title, text) SELECT id, title, text FROM articles
-      WHERE id > (SELECT max(id) FROM articles) - ${articles}`.execute(trx);
+    const inWindow = sql`id > (SELECT max(id) FROM articles) - ${articles}`;
+    if (store.dialect === 'sqlite') {
+      await sql`UPDATE articles_fts_recent_size SET articles = ${articles}`.execute(trx);
+      await sql`INSERT INTO articles_fts_recent (articles_fts_recent) VALUES ('delete-all')`.execute(trx);
+      await sql`INSERT INTO articles_fts_recent (rowid, title, text) SELECT id, title, text FROM articles WHERE ${inWindow}`.execute(trx);
+    } else {
+      await sql`UPDATE articles_search_recent_size SET articles = ${articles}`.execute(trx);
+      await sql`DELETE FROM articles_search_recent`.execute(trx);
+      await sql`INSERT INTO articles_search_recent (id, section, search) SELECT id, section, search FROM articles WHERE ${inWindow}`.execute(trx);
+    }
   });
 }
 

@@ -12,7 +12,7 @@ export const RECENT_SEARCH_ARTICLES = 50_000;
  * of them it ranks them here and that count covers this index alone. Contentless (the text stays in
  * `articles`), with deletes by rowid. Triggers keep it in step: an insert adds the article and drops
  * the one it pushes out of the window; a delete or an edit of title or text follows its article.
- * PostgreSQL needs none: it ranks candidates by their lead vectors (004_search_leads.ts).
+ * PostgreSQL's counterpart, for GIN's cost rather than an IDF's, is 009_recent_search_postgres.ts.
  */
 export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   if (dialect !== 'sqlite') return;

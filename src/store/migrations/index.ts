@@ -9,6 +9,7 @@ import * as newestMatches from './005_newest_matches.ts';
 import * as revisionsSuperseded from './006_revisions_superseded.ts';
 import * as articlePages from './007_article_pages.ts';
 import * as recentSearch from './008_recent_search.ts';
+import * as recentSearchPostgres from './009_recent_search_postgres.ts';
 
 export interface DialectMigration {
   up(db: Kysely<any>, dialect: Dialect): Promise<void>;
@@ -23,4 +24,5 @@ export const migrations: Record<string, DialectMigration> = {
   '006_revisions_superseded': revisionsSuperseded,
   '007_article_pages': articlePages,
   '008_recent_search': recentSearch,
+  '009_recent_search_postgres': recentSearchPostgres,
 };
