@@ -29,7 +29,7 @@ import { sql } from 'kysely';
 import { openStore, type Store } from '../src/store/db.ts';
 import { createTestSchema } from '../src/store/testing.ts';
 import type { NewArticle } from '../src/store/schema.ts';
-import { searchArticles } from '../src/store/search.ts';
+import { COMPACT_RECENT_SEARCH_EVERY, compactRecentSearch, recentSearchNeedsCompaction, searchArticles } from '../src/store/search.ts';
 import { renderPages } from '../src/web/article-pages.ts';
 import { mulberry32 } from './random.ts';
 import { median, percentile } from './stats.ts';
@@ -368,17 +368,29 @@ async function prerenderPages(store: Store): Promise<{ rendered: number; checked
   return { ...done, rate: done.rendered / ((performance.now() - started) / 1000), sizeMb: await storeSizeMb(store) };
 }
 
+/**
+ * What the scheduler would have done during the fill (SQLite): merge what the window's deletes left
+ * in the index of recent articles. Undefined when it is not due.
+ */
+async function compactSearch(store: Store): Promise<{ seconds: number; steps: number } | undefined> {
+  if (!(await recentSearchNeedsCompaction(store))) return undefined;
+  const started = performance.now();
+  const steps = await compactRecentSearch(store);
+  return { seconds: (performance.now() - started) / 1000, steps };
+}
+
 async function benchBackend(name: string, dbUrl: string): Promise<void> {
   // A busy machine slows every figure below: the load average says how busy it was.
   console.log(`\n== ${name}: ${N.toLocaleString('en')} articles (load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} cores)`);
   const common = Array.from({ length: 10 }, (_, k) => words[200 + k]!);
   const rare = Array.from({ length: 10 }, (_, k) => words[20_000 + k]!);
   const store = await openStore(dbUrl);
-  const { slugs, appRate, appCount, bulk, sizeMb, prerender, commonHits, rareHits } = await reuse(store)
+  const { slugs, appRate, appCount, bulk, sizeMb, compaction, prerender, commonHits, rareHits } = await reuse(store)
     .then((kept) => kept ?? fill(store))
     .then(async (filled) => ({
       ...filled,
       sizeMb: await storeSizeMb(store),
+      compaction: await compactSearch(store),
       prerender: ARTICLES ? await prerenderPages(store) : undefined,
       commonHits: (await searchArticles(store, { q: common[0]!, limit: 1 })).total,
       rareHits: (await searchArticles(store, { q: rare[0]!, limit: 1 })).total,
@@ -386,6 +398,7 @@ async function benchBackend(name: string, dbUrl: string): Promise<void> {
     .finally(() => store.close());
   if (appCount === 0) console.log(`reused ${store.dialect === 'postgres' ? `schema ${flags.schema}` : flags['sqlite-file']}: ${slugs.length.toLocaleString('en')} articles, ${sizeMb.toFixed(0)} MB on disk`);
   else console.log(`insert: ${appRate.toFixed(0)} articles/s through the app's insert path (${appCount.toLocaleString('en')} articles; article + 4 summaries, ${BATCH} per transaction); ${sizeMb.toFixed(0)} MB on disk`);
+  if (compaction) console.log(`search index of recent articles compacted, as the scheduler does every ${COMPACT_RECENT_SEARCH_EVERY.toLocaleString('en')} articles: ${compaction.seconds.toFixed(1)} s in ${compaction.steps} steps`);
   if (prerender) console.log(`pages rendered ahead (skim render-pages): ${prerender.rendered.toLocaleString('en')} at ${prerender.rate.toFixed(0)} pages/s (${(prerender.checked - prerender.rendered).toLocaleString('en')} already current); store now ${prerender.sizeMb.toFixed(0)} MB`);
   if (bulk) console.log(`bulk load of the other ${bulk.count.toLocaleString('en')}: ${bulk.rate.toFixed(0)} articles/s (GIN index dropped, ${BULK_WRITERS} writers, text generation and the ${bulk.indexSeconds.toFixed(0)} s index rebuild included)`);
 

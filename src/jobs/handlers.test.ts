@@ -1,13 +1,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Store } from '../store/db.ts';
-import { describeEachStore } from '../store/testing.ts';
+import { articleRow, describeEachStore } from '../store/testing.ts';
 import { addSource, getSource } from '../store/sources.ts';
 import { createIngestContext } from '../ingest/pipeline/context.ts';
 import { simhashBands } from '../ingest/dedup/simhash.ts';
 import { articlePage, excerptOf, rssFeed, storyParagraphs } from '../ingest/pipeline/testdata/site.ts';
 import { RSS, respond, startSite, type TestSite } from '../ingest/pipeline/testdata/server.ts';
-import { createJobHandlers, enqueueDueSources, FETCH_ARTICLE, FETCH_SOURCE } from './handlers.ts';
+import { COMPACT_SEARCH, createJobHandlers, enqueueDueSources, FETCH_ARTICLE, FETCH_SOURCE, scheduleDueWork } from './handlers.ts';
+import { COMPACT_RECENT_SEARCH_EVERY, recentSearchNeedsCompaction } from '../store/search.ts';
 import { createMemoryQueue, PermanentJobError } from './queue.ts';
 
 let site: TestSite;
@@ -36,7 +37,7 @@ async function footprint(store: Store) {
   };
 }
 
-describeEachStore('ingestion jobs', (open) => {
+describeEachStore('ingestion jobs', (open, dialect) => {
   const handlersFor = (store: Store) => createJobHandlers(createIngestContext(store, { allow: '127.0.0.1', minIntervalMs: 0 }));
 
   test('the tick enqueues each due source once; the jobs ingest them; running a job again changes nothing', async (t) => {
@@ -61,6 +62,24 @@ describeEachStore('ingestion jobs', (open) => {
     for (const id of ids) await handlers[FETCH_SOURCE]!({ sourceId: id });
     assert.deepEqual(await footprint(store), once);
     for (const id of ids) assert.equal((await getSource(store.db, id))!.last_error, null);
+  });
+
+  test('the tick enqueues compacting the search index of recent articles once it is due, once', async (t) => {
+    const store = await open(t);
+    const rows = Array.from({ length: COMPACT_RECENT_SEARCH_EVERY }, (_, i) => articleRow({ slug: `a-${i}`, title: `Report ${i}`, content_hash: `h-${i}`, text: 'harbour report' }));
+    for (let i = 0; i < rows.length; i += 250) await store.db.insertInto('articles').values(rows.slice(i, i + 250)).execute();
+    const queue = createMemoryQueue();
+    t.after(() => queue.close());
+    await scheduleDueWork(store, queue);
+    await scheduleDueWork(store, queue);
+    // PostgreSQL's autovacuum keeps its table: nothing to schedule there.
+    assert.equal((await queue.counts()).waiting, dialect === 'sqlite' ? 1 : 0);
+    queue.work(handlersFor(store), { concurrency: 1 });
+    await queue.idle();
+    assert.equal(await recentSearchNeedsCompaction(store), false);
+    await scheduleDueWork(store, queue);
+    assert.deepEqual(await queue.counts(), { waiting: 0, active: 0, delayed: 0, failed: 0 });
+    await handlersFor(store)[COMPACT_SEARCH]!({}); // again: nothing to merge, nothing changes
   });
 
   test('fetch-article stores one article however often it runs; a missing page fails for good', async (t) => {

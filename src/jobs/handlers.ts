@@ -1,7 +1,8 @@
-// The ingestion jobs and the scheduler tick that feeds them. Every handler is idempotent: a job
+// The ingestion jobs, the search index's upkeep, and the scheduler tick that feeds them. Every handler is idempotent: a job
 // run twice (Redis delivers at least once; a killed worker's job runs again) changes nothing more.
 import type { Store } from '../store/db.ts';
 import { dueSources } from '../store/sources.ts';
+import { compactRecentSearch, recentSearchNeedsCompaction } from '../store/search.ts';
 import type { IngestContext } from '../ingest/pipeline/context.ts';
 import { isPermanentFetchError } from '../ingest/pipeline/page.ts';
 import { ingestSource } from '../ingest/pipeline/source.ts';
@@ -11,6 +12,7 @@ import type { SchedulerTick } from './scheduler.ts';
 
 export const FETCH_SOURCE = 'fetch-source';
 export const FETCH_ARTICLE = 'fetch-article';
+export const COMPACT_SEARCH = 'compact-search';
 
 /** Sources enqueued per tick at most; the rest are still due at the next tick. */
 const TICK_BATCH = 500;
@@ -36,6 +38,9 @@ export function createJobHandlers(ctx: IngestContext): JobHandlers {
         throw err;
       }
     },
+    [COMPACT_SEARCH]: async () => {
+      await compactRecentSearch(ctx.store);
+    },
   };
 }
 
@@ -44,4 +49,10 @@ export const enqueueDueSources: SchedulerTick = async (store: Store, queue: JobQ
   for (const source of await dueSources(store.db, new Date(), TICK_BATCH)) {
     await queue.add(FETCH_SOURCE, { sourceId: source.id }, { id: `${FETCH_SOURCE}:${source.id}` });
   }
+};
+
+/** Every tick: the due sources, and the search index's compaction when enough articles came since the last. */
+export const scheduleDueWork: SchedulerTick = async (store: Store, queue: JobQueue) => {
+  await enqueueDueSources(store, queue);
+  if (await recentSearchNeedsCompaction(store)) await queue.add(COMPACT_SEARCH, {}, { id: COMPACT_SEARCH });
 };

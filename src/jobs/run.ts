@@ -1,11 +1,11 @@
 // Background work of one process (`skim worker`, or `skim serve` without --no-worker): runs the
 // queue's jobs and takes part in the scheduler election. The job handlers and the scheduler's tick
-// come from handlers.ts (the ingestion pipeline); this module only wires them to the queue.
+// come from handlers.ts (the ingestion pipeline, the search index's upkeep); this module only wires them to the queue.
 import type { Store } from '../store/db.ts';
 import { jobDuration } from '../metrics.ts';
 import type { JobHandlers, JobQueue } from './queue.ts';
 import { startScheduler, type SchedulerOptions } from './scheduler.ts';
-import { createJobHandlers, enqueueDueSources } from './handlers.ts';
+import { createJobHandlers, scheduleDueWork } from './handlers.ts';
 import { createIngestContext, type IngestSettings } from '../ingest/pipeline/context.ts';
 
 export interface BackgroundJobs {
@@ -37,7 +37,7 @@ export function startBackgroundJobs(store: Store, queue: JobQueue, options: Jobs
   // One ingest context per process: its per-host gate keeps concurrent jobs polite together.
   const ctx = createIngestContext(store, options.ingest);
   queue.work(instrumentHandlers(createJobHandlers(ctx)), { concurrency: options.concurrency });
-  const scheduler = startScheduler(store, queue, enqueueDueSources, options.scheduler);
+  const scheduler = startScheduler(store, queue, scheduleDueWork, options.scheduler);
   return {
     async stop() {
       await scheduler.stop();

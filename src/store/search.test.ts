@@ -6,12 +6,12 @@ import { sql } from 'kysely';
 import { articleRow, describeEachStore } from './testing.ts';
 import { openStore, type Store } from './db.ts';
 import { ensureSection } from './sections.ts';
-import { SEARCH_CANDIDATES, resizeRecentSearch, searchArticles } from './search.ts';
+import { COMPACT_RECENT_SEARCH_EVERY, SEARCH_CANDIDATES, compactRecentSearch, recentSearchNeedsCompaction, resizeRecentSearch, searchArticles } from './search.ts';
 
-/** Articles 1…count (ids in that order) with the given text and section. */
-async function fill(store: Store, count: number, article: (i: number) => { text: string; section?: string }): Promise<void> {
-  for (let first = 1; first <= count; first += 500) {
-    const rows = Array.from({ length: Math.min(500, count - first + 1) }, (_, k) => {
+/** Articles from…from+count-1 (ids in that order on a new store) with the given text and section. */
+async function fill(store: Store, count: number, article: (i: number) => { text: string; section?: string }, from = 1): Promise<void> {
+  for (let first = from; first < from + count; first += 500) {
+    const rows = Array.from({ length: Math.min(500, from + count - first) }, (_, k) => {
       const i = first + k;
       const { text, section = null } = article(i);
       const published_at = new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString();
@@ -122,5 +122,36 @@ describeEachStore('the index of recent articles', (open, dialect) => {
       const { rows } = await sql<{ id: string }>`SELECT id FROM articles_search_recent WHERE section = ${sport}`.execute(store.db);
       assert.deepEqual(rows.map((r) => Number(r.id)), [6]);
     }
+  });
+});
+
+describeEachStore('compacting the index of recent articles', (open, dialect) => {
+  test('merges what its deletes left without changing a search, and is due again after enough articles', async (t) => {
+    const store = await open(t);
+    await resizeRecentSearch(store, 200);
+    // One article per statement, as ingestion writes them: a segment each, and once the window is
+    // full a delete each.
+    const words = (i: number) => `report ${i % 3 === 0 ? 'harbour' : 'quay'} ${i % 5 === 0 ? 'ferry' : ''}`;
+    for (let i = 1; i <= COMPACT_RECENT_SEARCH_EVERY; i++) await fill(store, 1, () => ({ text: words(i) }), i);
+    if (dialect === 'postgres') {
+      // autovacuum keeps PostgreSQL's table; there is nothing to schedule.
+      assert.equal(await recentSearchNeedsCompaction(store), false);
+      assert.equal(await compactRecentSearch(store), 0);
+      return;
+    }
+    const searches = async () => Promise.all(['harbour', 'ferry', 'quay ferry', 'report'].map((q) => searchArticles(store, { q, limit: 20 })));
+    const dataRows = async () => Number((await sql<{ n: number }>`SELECT count(*) AS n FROM articles_fts_recent_data`.execute(store.db)).rows[0]!.n);
+    const [results, rows] = [await searches(), await dataRows()];
+    assert.equal(await recentSearchNeedsCompaction(store), true);
+    assert.ok((await compactRecentSearch(store)) > 1, 'at least one step merged something');
+    assert.ok((await dataRows()) < rows, `${await dataRows()} rows of index data after, ${rows} before`);
+    assert.deepEqual(await searches(), results);
+    assert.equal(await recentSearchNeedsCompaction(store), false);
+    assert.equal(await compactRecentSearch(store), 1, 'nothing left to merge');
+    const next = COMPACT_RECENT_SEARCH_EVERY + 1;
+    await fill(store, COMPACT_RECENT_SEARCH_EVERY - 1, () => ({ text: 'report' }), next);
+    assert.equal(await recentSearchNeedsCompaction(store), false);
+    await fill(store, 1, () => ({ text: 'report' }), next + COMPACT_RECENT_SEARCH_EVERY - 1);
+    assert.equal(await recentSearchNeedsCompaction(store), true);
   });
 });

@@ -3,7 +3,7 @@
 // snippet first and then turn the markers into <mark>.
 import { sql } from 'kysely';
 import type { Store } from './db.ts';
-import { listColumns, type ArticleListItem } from './articles.ts';
+import { listColumns, type ArticleListItem, type Db } from './articles.ts';
 import { makeSnippet } from './snippet.ts';
 
 export { HIGHLIGHT_END, HIGHLIGHT_START } from './snippet.ts';
@@ -105,12 +105,55 @@ export async function resizeRecentSearch(store: Store, articles: number): Promis
       await sql`UPDATE articles_fts_recent_size SET articles = ${articles}`.execute(trx);
       await sql`INSERT INTO articles_fts_recent (articles_fts_recent) VALUES ('delete-all')`.execute(trx);
       await sql`INSERT INTO articles_fts_recent (rowid, title, text) SELECT id, title, text FROM articles WHERE ${inWindow}`.execute(trx);
+      await sql`UPDATE articles_fts_recent_size SET compacted_through = (SELECT coalesce(max(id), 0) FROM articles)`.execute(trx);
     } else {
       await sql`UPDATE articles_search_recent_size SET articles = ${articles}`.execute(trx);
       await sql`DELETE FROM articles_search_recent`.execute(trx);
       await sql`INSERT INTO articles_search_recent (id, section, search) SELECT id, section, search FROM articles WHERE ${inWindow}`.execute(trx);
     }
   });
+}
+
+/** New articles after which the index of recent articles is due to be compacted again. */
+export const COMPACT_RECENT_SEARCH_EVERY = 1000;
+/**
+ * Leaf pages one merge step may write: ~45 ms of work each, so writers of other processes wait
+ * no longer than that and this process serves its requests between steps.
+ */
+const MERGE_STEP_PAGES = 200;
+
+/** Whether COMPACT_RECENT_SEARCH_EVERY articles came since the last compaction (SQLite; PostgreSQL's autovacuum does it there). */
+export async function recentSearchNeedsCompaction(store: Store): Promise<boolean> {
+  if (store.dialect !== 'sqlite') return false;
+  const { rows: [row] } = await sql<{ due: number }>`SELECT (SELECT coalesce(max(id), 0) FROM articles) - compacted_through >= ${COMPACT_RECENT_SEARCH_EVERY} AS due
+    FROM articles_fts_recent_size`.execute(store.db);
+  return Boolean(row?.due);
+}
+
+/**
+ * Merges the segments of the index of recent articles into one, dropping what its deletes left
+ * (migrations/010_recent_search_compaction.ts), in steps of MERGE_STEP_PAGES pages, each its own
+ * transaction; a negative page count makes FTS5 merge until one segment is left, and a step that
+ * changes nothing means it is done. Returns the number of steps.
+ */
+export async function compactRecentSearch(store: Store): Promise<number> {
+  if (store.dialect !== 'sqlite') return 0;
+  const { rows: [newest] } = await sql<{ id: number }>`SELECT coalesce(max(id), 0) AS id FROM articles`.execute(store.db);
+  const totalChanges = async (db: Db) => (await sql<{ n: number }>`SELECT total_changes() AS n`.execute(db)).rows[0]!.n;
+  // One connection held per step, so no other statement's changes are counted as the step's.
+  const step = () => store.db.connection().execute(async (db) => {
+    const before = await totalChanges(db);
+    await sql`INSERT INTO articles_fts_recent (articles_fts_recent, rank) VALUES ('merge', ${sql.lit(-MERGE_STEP_PAGES)})`.execute(db);
+    // The command counts as one change; a step that merged anything wrote more.
+    return (await totalChanges(db)) - before > 1;
+  });
+  let steps = 1;
+  while (await step()) {
+    steps++;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  await sql`UPDATE articles_fts_recent_size SET compacted_through = ${newest!.id}`.execute(store.db);
+  return steps;
 }
 
 /** Rows that carry the total in each; past the last page there are none, and `count` gives it. */

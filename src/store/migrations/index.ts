@@ -10,6 +10,7 @@ import * as revisionsSuperseded from './006_revisions_superseded.ts';
 import * as articlePages from './007_article_pages.ts';
 import * as recentSearch from './008_recent_search.ts';
 import * as recentSearchPostgres from './009_recent_search_postgres.ts';
+import * as recentSearchCompaction from './010_recent_search_compaction.ts';
 
 export interface DialectMigration {
   up(db: Kysely<any>, dialect: Dialect): Promise<void>;
@@ -25,4 +26,5 @@ export const migrations: Record<string, DialectMigration> = {
   '007_article_pages': articlePages,
   '008_recent_search': recentSearch,
   '009_recent_search_postgres': recentSearchPostgres,
+  '010_recent_search_compaction': recentSearchCompaction,
 };
