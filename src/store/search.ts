@@ -174,11 +174,12 @@ async function searchPostgres(store: Store, query: SearchQuery): Promise<RankedP
       FROM (SELECT DISTINCT skim_ts_config(lang) AS cfg FROM langs WHERE lang IS NOT NULL) configs`.execute(store.db);
   if (!parsed?.query) return { rows: [], total: 0 }; // stopwords only
   // The parsed query goes in as a value, so the planner sees how common its words are. Matching
-  // needs only `search` and GIN, never a row's toasted vector (migrations/005_newest_matches.ts);
-  // ranking reads the small vectors of article_leads (title and lead, see
-  // migrations/004_search_leads.ts) of the newest candidates only.
+  // needs only `search` and GIN, never a row's toasted vector, in the index of recent articles first
+  // (migrations/009_recent_search_postgres.ts, then 005_newest_matches.ts); ranking reads the small
+  // vectors of article_leads (title and lead, see migrations/004_search_leads.ts) of the newest
+  // candidates only.
   const tsquery = sql`${parsed.query}::tsquery`;
-  const newest = sql`SELECT skim_newest_matches(${tsquery}, (SELECT max(id) FROM articles), ${query.section ?? null}, ${SEARCH_CANDIDATES}) AS id`;
+  const newest = sql`SELECT skim_newest_matches_recent_first(${tsquery}, (SELECT max(id) FROM articles), ${query.section ?? null}, ${SEARCH_CANDIDATES}) AS id`;
   const ranked = sql`SELECT l.article_id AS id, ts_rank_cd(l.lead, ${tsquery}) AS score
     FROM article_leads l WHERE l.article_id IN (${newest})`;
   const offset = query.offset ?? 0;

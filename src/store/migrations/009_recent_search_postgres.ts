@@ -44,15 +44,14 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   END $$`.execute(db);
   await sql`CREATE TRIGGER articles_search_recent_update AFTER UPDATE OF title, text, lang, section ON articles
     FOR EACH ROW EXECUTE FUNCTION skim_search_recent_update()`.execute(db);
-  // 005's function, asking the window first: when it holds n matches, or every article, its
-  // matches are the newest.
-  await sql`CREATE OR REPLACE FUNCTION skim_newest_matches(query tsquery, newest bigint, in_section text, n integer)
+  // The newest n matches: from the window when it holds n of them, or every article; else from
+  // the whole index, through 005's function.
+  await sql`CREATE FUNCTION skim_newest_matches_recent_first(query tsquery, newest bigint, in_section text, n integer)
     RETURNS SETOF bigint LANGUAGE plpgsql STABLE
     SET enable_indexscan = off SET enable_seqscan = off SET cpu_tuple_cost = 1 SET jit = off
     SET max_parallel_workers_per_gather = 0 SET plan_cache_mode = force_custom_plan
   AS $$
   DECLARE
-    size bigint := 4 * n;
     ids bigint[];
   BEGIN
     IF newest IS NULL THEN RETURN; END IF;
@@ -60,19 +59,8 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
       WHERE r.search @@ query AND (in_section IS NULL OR r.section = in_section) ORDER BY r.id DESC LIMIT n);
     IF cardinality(ids) = n OR newest <= (SELECT articles FROM articles_search_recent_size) THEN
       RETURN QUERY SELECT unnest(ids);
-      RETURN;
+    ELSE
+      RETURN QUERY SELECT skim_newest_matches(query, newest, in_section, n);
     END IF;
-    LOOP
-      -- OFFSET 0 keeps the section test out of the scan: offered the section index with the window,
-      -- the planner drops the GIN bitmap and tests every row of the section's window.
-      ids := ARRAY(SELECT m.id FROM (SELECT a.id, a.section FROM articles a
-          WHERE a.search @@ query AND (size >= newest OR a.id > newest - size) OFFSET 0) m
-        WHERE in_section IS NULL OR m.section = in_section ORDER BY m.id DESC LIMIT n);
-      IF cardinality(ids) = n OR size >= newest THEN
-        RETURN QUERY SELECT unnest(ids);
-        RETURN;
-      END IF;
-      size := size * greatest(4, ceil(2.0 * n / greatest(cardinality(ids), 1)));
-    END LOOP;
   END $$`.execute(db);
 }
