@@ -1,5 +1,6 @@
-// The ingestion jobs, the search index's upkeep, and the scheduler tick that feeds them. Every handler is idempotent: a job
-// run twice (Redis delivers at least once; a killed worker's job runs again) changes nothing more.
+// The ingestion jobs, the search index's upkeep, and the scheduler tick that feeds them. Every
+// handler is idempotent: a job run twice (Redis delivers at least once; a killed worker's job runs
+// again) changes nothing more.
 import type { Store } from '../store/db.ts';
 import { dueSources } from '../store/sources.ts';
 import { compactRecentSearch, recentSearchNeedsCompaction } from '../store/search.ts';

@@ -1,6 +1,7 @@
 // Background work of one process (`skim worker`, or `skim serve` without --no-worker): runs the
 // queue's jobs and takes part in the scheduler election. The job handlers and the scheduler's tick
-// come from handlers.ts (the ingestion pipeline, the search index's upkeep); this module only wires them to the queue.
+// come from handlers.ts (the ingestion pipeline, the search index's upkeep); this module only wires
+// them to the queue.
 import type { Store } from '../store/db.ts';
 import { jobDuration } from '../metrics.ts';
 import type { JobHandlers, JobQueue } from './queue.ts';
