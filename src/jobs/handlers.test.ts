@@ -8,7 +8,7 @@ import { simhashBands } from '../ingest/dedup/simhash.ts';
 import { articlePage, excerptOf, rssFeed, storyParagraphs } from '../ingest/pipeline/testdata/site.ts';
 import { RSS, respond, startSite, type TestSite } from '../ingest/pipeline/testdata/server.ts';
 import { COMPACT_SEARCH, createJobHandlers, enqueueDueSources, FETCH_ARTICLE, FETCH_SOURCE, scheduleDueWork } from './handlers.ts';
-import { COMPACT_RECENT_SEARCH_EVERY, recentSearchNeedsCompaction } from '../store/search.ts';
+import { COMPACT_RECENT_SEARCH_EVERY, recentSearchNeedsCompaction, searchArticles } from '../store/search.ts';
 import { createMemoryQueue, PermanentJobError } from './queue.ts';
 
 let site: TestSite;
@@ -79,8 +79,13 @@ describeEachStore('ingestion jobs', (open, dialect) => {
     assert.equal(await recentSearchNeedsCompaction(store), false);
     await scheduleDueWork(store, queue);
     assert.deepEqual(await queue.counts(), { waiting: 0, active: 0, delayed: 0, failed: 0 });
-    await handlersFor(store)[COMPACT_SEARCH]!({}); // again: nothing to merge
+    // Again: nothing to merge, and what a search finds stays the same.
+    const found = async () => (await searchArticles(store, { q: 'harbour', limit: 1000 })).hits.map((h) => h.id);
+    const before = await found();
+    await handlersFor(store)[COMPACT_SEARCH]!({});
     assert.equal(await recentSearchNeedsCompaction(store), false);
+    assert.deepEqual(await found(), before);
+    assert.equal(before.length, COMPACT_RECENT_SEARCH_EVERY);
   });
 
   test('fetch-article stores one article however often it runs; a missing page fails for good', async (t) => {
