@@ -2,7 +2,7 @@
 // Fills a fresh SQLite file and a fresh PostgreSQL schema with N generated articles of realistic
 // length (Zipf-distributed vocabulary, 300–1,500 words, summaries with real offsets), renders and
 // stores every article page as `skim render-pages` does, then starts `skim serve --no-worker` on each
-// and loads it with autocannon at 64 connections: article pages (random slugs; stored, then rendered
+// and loads it at 64 connections (wrk when installed, else autocannon; bench/load.ts): article pages (random slugs; stored, then rendered
 // on every request) and search (10 common and 10 rare words; every request running its query, then
 // the same from the server's page cache). Reports insert and render throughput (on PostgreSQL beyond
 // 20,000 articles also a bulk load's), article p50/p99, search p95 and the web process's RSS. Targets at N = 1,000,000: search p95 < 50 ms, article
@@ -24,13 +24,13 @@ import { join } from 'node:path';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
 import { sql } from 'kysely';
 import { openStore, type Store } from '../src/store/db.ts';
 import { createTestSchema } from '../src/store/testing.ts';
 import type { NewArticle } from '../src/store/schema.ts';
 import { COMPACT_RECENT_SEARCH_EVERY, compactRecentSearch, recentSearchNeedsCompaction, searchArticles } from '../src/store/search.ts';
 import { renderPages } from '../src/web/article-pages.ts';
+import { loadTool, runLoad, type Load } from './load.ts';
 import { mulberry32 } from './random.ts';
 import { median, percentile } from './stats.ts';
 
@@ -282,37 +282,12 @@ function memoryMb(pid: number): { rss: number; peak: number } {
   return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
 }
 
-interface Load {
-  latencies: number[];
-  requests: number;
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-}
-
-/** How long autocannon waits for an answer before it counts a timeout. */
+/** How long a request may wait for its answer before it counts as a timeout. */
 const TIMEOUT_S = 10;
 
-/**
- * Runs autocannon for SECONDS, each request's path from `nextPath`; latencies in ms, sorted. A request
- * that timed out counts as TIMEOUT_S: leaving it out would flatter the percentiles.
- */
-async function load(url: string, nextPath: () => string, headers: Record<string, string> = {}): Promise<Load> {
-  const latencies: number[] = [];
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({
-      url,
-      connections: CONNECTIONS,
-      duration: SECONDS,
-      timeout: TIMEOUT_S,
-      headers: { 'accept-encoding': 'gzip', ...headers },
-      requests: [{ setupRequest: (request) => ({ ...request, path: nextPath() }) }],
-    }, (err, done) => (err ? reject(err) : resolve(done)));
-    instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
-  });
-  for (let i = 0; i < result.timeouts; i++) latencies.push(TIMEOUT_S * 1000);
-  return { latencies: latencies.sort((a, b) => a - b), requests: result.requests.total, non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts };
-}
+/** Loads the server for SECONDS at CONNECTIONS, asking for `paths` in turn (bench/load.ts). */
+const load = (url: string, paths: readonly string[], headers: Record<string, string> = {}): Promise<Load> =>
+  runLoad({ url, paths, connections: CONNECTIONS, seconds: SECONDS, timeoutS: TIMEOUT_S, headers: { 'accept-encoding': 'gzip', ...headers } });
 
 /** Median time of one request at a time: the service time, without queueing behind 63 others. */
 async function serviceMs(url: string, paths: string[], headers: Record<string, string> = {}): Promise<number> {
@@ -404,9 +379,10 @@ async function benchBackend(name: string, dbUrl: string): Promise<void> {
 
   const server = await startServer(dbUrl);
   try {
-    let turn = 0;
-    const cycle = (items: string[]) => () => items[turn++ % items.length]!;
     const articlePath = () => `/articles/${encodeURIComponent(pick(slugs))}`;
+    // Random articles drawn ahead, new ones for every run: a run never finds the pages of the
+    // previous one (the warm-up's) in the OS page cache any more than chance would have it.
+    const articlePaths = () => Array.from({ length: 20_000 * SECONDS }, articlePath);
     // The server keeps search pages in memory, so these 20 repeated queries would be answered from
     // its cache after their first request: Cache-Control: no-cache makes it run every search, and
     // the cached figures are reported beside, never instead.
@@ -414,7 +390,7 @@ async function benchBackend(name: string, dbUrl: string): Promise<void> {
     const commonPaths = common.map((q) => `/search?q=${q}`);
     const rarePaths = rare.map((q) => `/search?q=${q}`);
     // Warm-up: JIT, pool, the OS page cache.
-    await (ARTICLES ? load(server.url, articlePath) : load(server.url, cycle([...commonPaths, ...rarePaths]), fresh));
+    await (ARTICLES ? load(server.url, articlePaths()) : load(server.url, [...commonPaths, ...rarePaths], fresh));
     await settle(server.url);
     const single = {
       article: ARTICLES ? await serviceMs(server.url, Array.from({ length: 20 }, articlePath)) : NaN,
@@ -423,20 +399,20 @@ async function benchBackend(name: string, dbUrl: string): Promise<void> {
       rare: await serviceMs(server.url, rarePaths, fresh),
     };
     await settle(server.url);
-    const articles = ARTICLES ? await load(server.url, articlePath) : undefined;
+    const articles = ARTICLES ? await load(server.url, articlePaths()) : undefined;
     await settle(server.url);
     // A page rendered from the store's data on every request: what readers get while pages are
     // being rendered again (after an upgrade, or for a site without render-pages).
-    const renderedArticles = ARTICLES ? await load(server.url, articlePath, fresh) : undefined;
+    const renderedArticles = ARTICLES ? await load(server.url, articlePaths(), fresh) : undefined;
     await settle(server.url);
-    const searchCommon = await load(server.url, cycle(commonPaths), fresh);
+    const searchCommon = await load(server.url, commonPaths, fresh);
     await settle(server.url);
-    const searchRare = await load(server.url, cycle(rarePaths), fresh);
+    const searchRare = await load(server.url, rarePaths, fresh);
     const search = mixEqually(searchCommon.latencies, searchRare.latencies);
     await settle(server.url);
-    const cachedCommon = await load(server.url, cycle(commonPaths));
+    const cachedCommon = await load(server.url, commonPaths);
     await settle(server.url);
-    const cachedRare = await load(server.url, cycle(rarePaths));
+    const cachedRare = await load(server.url, rarePaths);
     const cached = mixEqually(cachedCommon.latencies, cachedRare.latencies);
     const memories = server.webPids.map(memoryMb);
     const memory = { rss: Math.max(...memories.map((m) => m.rss)), peak: Math.max(...memories.map((m) => m.peak)) };
@@ -458,7 +434,7 @@ async function benchBackend(name: string, dbUrl: string): Promise<void> {
 
 async function main(): Promise<void> {
   const backends = flags.backends.split(',');
-  console.log(`bench:scale: N=${N}, ${CONNECTIONS} connections, ${SECONDS} s per run, ${PROCESSES} web process${PROCESSES > 1 ? 'es' : ''}; autocannon shares the machine with the server.`);
+  console.log(`bench:scale: N=${N}, ${CONNECTIONS} connections, ${SECONDS} s per run, ${PROCESSES} web process${PROCESSES > 1 ? 'es' : ''}; ${loadTool} shares the machine with the server${loadTool === 'wrk' ? '' : ' (install wrk, `apt-get install -y wrk`, for a load generator that needs less of it)'}.`);
   console.log('Targets at N=1,000,000: search p95 < 50 ms, article p99 < 20 ms, web RSS < 300 MB. Full run: npm run bench:scale -- --n 1000000 --seconds 30');
   if (backends.includes('sqlite') && flags['sqlite-file']) {
     await benchBackend('SQLite', flags['sqlite-file']); // kept: never deleted

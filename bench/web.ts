@@ -1,6 +1,6 @@
 // npm run bench:web: the article page under load, next to a bare node:http server sending the same
 // bytes. 10,000 generated articles are stored in a temporary SQLite file; the page of one of them
-// is requested by autocannon (64 connections, 10 s) from this process while the servers run in
+// is requested by wrk, or autocannon without it (bench/load.ts; 64 connections, 10 s), from this process while the servers run in
 // child processes, one at a time, so the load generator never shares a thread with a server.
 // Target: the article page at >= 50% of the bare server's requests/s, with p99 latency < 10 ms.
 import { fork, type ChildProcess } from 'node:child_process';
@@ -10,7 +10,6 @@ import { createServer } from 'node:http';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
 import { openStore } from '../src/store/db.ts';
 import { insertArticle } from '../src/store/articles.ts';
 import { ensureSection } from '../src/store/sections.ts';
@@ -18,7 +17,9 @@ import { saveSummaries } from '../src/store/summaries.ts';
 import { countWords } from '../src/text/words.ts';
 import { summarizeArticle } from '../src/ingest/publish.ts';
 import { buildApp } from '../src/web/app.ts';
+import { loadTool, runLoad } from './load.ts';
 import { mulberry32 } from './random.ts';
+import { percentile } from './stats.ts';
 
 const ARTICLES = 10_000;
 /** The benchmarked article: one in the middle, so it has both neighbours. */
@@ -91,15 +92,9 @@ interface Measured {
   non2xx: number;
 }
 
-async function load(url: string): Promise<Measured> {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S });
-  return {
-    requestsPerSecond: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.timeouts,
-    non2xx: result.non2xx,
-  };
+async function load(url: string, path: string): Promise<Measured> {
+  const { latencies, requests, non2xx, errors } = await runLoad({ url, paths: [path], connections: CONNECTIONS, seconds: DURATION_S, timeoutS: 10 });
+  return { requestsPerSecond: requests / DURATION_S, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99), errors, non2xx };
 }
 
 /**
@@ -178,21 +173,21 @@ async function main(): Promise<void> {
     const bytes = Buffer.from(await first.arrayBuffer());
     if (first.status !== 200 || !bytes.includes('Get a summary')) throw new Error(`unexpected article page: ${first.status}`);
     writeFileSync(join(dir, 'page.html'), bytes);
-    console.log(`article page ${path}: ${bytes.length} bytes; autocannon ${CONNECTIONS} connections for ${DURATION_S} s each`);
+    console.log(`article page ${path}: ${bytes.length} bytes; ${loadTool} ${CONNECTIONS} connections for ${DURATION_S} s each`);
 
-    const page = await cpuDuring(skim.child, () => load(`http://127.0.0.1:${skim.port}${path}`));
+    const page = await cpuDuring(skim.child, () => load(`http://127.0.0.1:${skim.port}`, path));
     await stopChild(skim.child);
     const bare = await startChild('serve-bare', join(dir, 'page.html'));
-    const baseline = await cpuDuring(bare.child, () => load(`http://127.0.0.1:${bare.port}/`));
+    const baseline = await cpuDuring(bare.child, () => load(`http://127.0.0.1:${bare.port}`, '/'));
     await stopChild(bare.child);
 
     const row = (name: string, m: Measured & { cpuUsPerRequest: number }) =>
-      `${name.padEnd(16)} ${m.requestsPerSecond.toFixed(0).padStart(8)} req/s   p50 ${String(m.p50).padStart(4)} ms   p99 ${String(m.p99).padStart(4)} ms   ` +
+      `${name.padEnd(16)} ${m.requestsPerSecond.toFixed(0).padStart(8)} req/s   p50 ${m.p50.toFixed(1).padStart(5)} ms   p99 ${m.p99.toFixed(1).padStart(5)} ms   ` +
       `server CPU ${m.cpuUsPerRequest.toFixed(0).padStart(4)} µs/request   errors ${m.errors + m.non2xx}`;
     console.log(row('skim article', page));
     console.log(row('bare node:http', baseline));
     const ratio = page.requestsPerSecond / baseline.requestsPerSecond;
-    console.log(`ratio ${(ratio * 100).toFixed(1)}% of bare throughput (target >= 50%); article p99 ${page.p99} ms (target < 10 ms)`);
+    console.log(`ratio ${(ratio * 100).toFixed(1)}% of bare throughput (target >= 50%); article p99 ${page.p99.toFixed(1)} ms (target < 10 ms)`);
     console.log(`CPU per request: bare/skim ${((baseline.cpuUsPerRequest / page.cpuUsPerRequest) * 100).toFixed(1)}% (throughput ratio on an idle machine)`);
     console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} CPUs; ${ratio >= 0.5 && page.p99 < 10 ? 'targets met' : 'targets NOT met'}`);
   } finally {
