@@ -11,6 +11,9 @@ test('navigation, prompts, credits and update notices are chrome', () => {
     'This article was updated on March 3 to correct a date.', 'This story has been updated with new figures.',
     'All rights reserved.', 'Lire la suite', 'Weiterlesen', 'Artículo anterior', 'Читайте также: новости',
     'Фото: ТАСС', 'Читайте також', 'TRANSCRIPT .', 'ROLL CALL.', 'UPDATE:', '', '  ...  ',
+    'PUBLISHED: .', '| . UPDATED: .', 'Updated: 15:36 EST, 25 October 2013', 'Last updated at 5:22 PM on 12th November 2011 .',
+    'Posted on 3 March 2014', 'Scroll down for video .', 'Share or comment on this article', 'Follow @@JaneDoe',
+    'Sorry we are not currently accepting comments on this article.',
   ]) assert.equal(isChrome(sentence), true, sentence);
 });
 
@@ -24,5 +27,7 @@ test('ordinary news sentences are not chrome', () => {
     'He clicked through dozens of pages before finding the file.',
     'Next year the article of the constitution will be reviewed again.',
     'NATO and the EU agreed.', 'the storm hit at dawn.', 'ЄС схвалив план.',
+    'Updated figures show the economy grew 2% in 2013.', 'Posted at the border, the soldiers waited for orders.',
+    'Published on Monday, the report found 12 failures.',
   ]) assert.equal(isChrome(sentence), false, sentence);
 });

@@ -1,5 +1,5 @@
 // Page chrome that text extraction lets through (navigation, share and subscribe prompts, photo
-// credits, update notices, our own "Get a summary" button) must never become a summary sentence.
+// credits, update notices and timestamps, our own "Get a summary" button) must never become a summary sentence.
 // The phrases are the product's own edge: no npm list covers them. Common news languages only.
 
 // Navigation and call-to-action phrases: chrome when a short sentence starts with one.
@@ -11,7 +11,7 @@ const PROMPT_PHRASES = [
   'subscribe now', 'sign up for', 'related articles', 'related stories', 'more stories', 'recommended for you',
   'most popular', 'sponsored content', 'skip to', 'back to top', 'all rights reserved', 'listen to this article',
   'watch the video', 'watch now', 'print this', 'email this', 'leave a comment', 'download the app',
-  'photo credit', 'image credit',
+  'photo credit', 'image credit', 'scroll down for', 'share or comment on', 'follow @',
   // German, French, Spanish, Italian, Portuguese, Dutch
   'mehr lesen', 'mehr zum thema', 'lesen sie auch', 'vorheriger artikel', 'nächster artikel', 'artikel teilen',
   'jetzt abonnieren', 'lire la suite', 'lire aussi', 'article précédent', 'article suivant', 'abonnez-vous',
@@ -43,12 +43,28 @@ const ANYWHERE = new RegExp([
   /\b(this|the) (article|story|post) (was )?originally (published|appeared)\b/,
   /\bclick here\b/,
   /\ball rights reserved\b/,
+  /\bnot (currently )?accepting comments\b/,
   /\b(share|follow us) on (facebook|twitter|x|linkedin|whatsapp|instagram)\b/,
 ].map((pattern) => pattern.source).join('|'), 'i');
 
 // Photo and image credits: "Photo: Reuters", "Image: Getty Images", "(AP Photo/Jane Doe)", "Фото: ТАСС".
 const CREDIT = /^[\s([]*(photos?|images?|pictures?|credits?|photograph|illustration|foto|fotos|bild|crédit|crédits|фото|ілюстрація)\s*(credit)?\s*[:©|/]/iu;
 const CREDIT_AGENCY = /^[\s([]*((ap|afp|reuters|getty images|epa|shutterstock)( photo)?\s*[/|]|\(?(ap|afp|epa) photo\b)/iu;
+
+// When the page was published or updated: "PUBLISHED: .", "Updated: 15:36 EST, 25 October 2013",
+// "Last updated at 5:22 PM on 12th November 2011", "Posted on 3 March 2014". Without a colon, only
+// date and time words may follow ("Published on Monday, the report found..." is a sentence).
+const TIMESTAMP_LABEL = /^[\s(|]*(?:last\s+)?(?:published|updated|posted|modified)(\s*:)?(?=\s|$)/i;
+const DATE_WORD = /^(?:at|on|\d[\d:.,/]*(?:st|nd|rd|th)?,?|[ap]\.?m\.?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?|[|.])$/i;
+const TIME_ZONE = /^[A-Z]{2,4},?$/;
+
+function isTimestamp(sentence: string): boolean {
+  const label = TIMESTAMP_LABEL.exec(sentence);
+  if (!label) return false;
+  if (label[1]) return true;
+  const rest = sentence.slice(label[0].length).trim().split(/\s+/);
+  return /\d/.test(sentence) && rest.every((word) => DATE_WORD.test(word) || TIME_ZONE.test(word));
+}
 
 const WORD = /[\p{L}\p{N}]+/gu;
 const SHORT_SENTENCE_WORDS = 12;
@@ -64,7 +80,7 @@ export function isChrome(sentence: string): boolean {
   if (words === 0) return true;
   if (CREDIT.test(sentence) || CREDIT_AGENCY.test(sentence)) return true;
   if (ANYWHERE.test(sentence)) return true;
-  if (words <= SHORT_SENTENCE_WORDS && STARTS_WITH_PROMPT.test(sentence)) return true;
+  if (words <= SHORT_SENTENCE_WORDS && (STARTS_WITH_PROMPT.test(sentence) || isTimestamp(sentence))) return true;
   if (words <= HEADING_WORDS && CAPITALS_ONLY.test(sentence)) return true;
   return words <= PROMPT_ONLY_WORDS && HAS_PROMPT.test(sentence);
 }

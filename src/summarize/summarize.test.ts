@@ -83,6 +83,17 @@ test('page chrome is never chosen', () => {
   for (const s of summary.sentences) assert.ok(!chrome.some((c) => s.text.includes(c)), s.text);
 });
 
+test('a header flattened into the text (byline, timestamps) is neither chosen nor counted as the lead', () => {
+  const header = 'By . Jane Doe for MailOnline . PUBLISHED: . 14:11 EST, 25 October 2013 . | . UPDATED: . 15:36 EST, 25 October 2013 . ';
+  const text = header + 'The city council voted on Monday to close the old bridge after engineers found deep cracks in its supports. ' +
+    'Engineers said the cracks had grown over the winter. Scroll down for video . Traffic will be diverted to the new bridge downstream. ' +
+    'Repairs are expected to take two years and cost $40 million, the council said.';
+  const summary = summarize(text, { sentences: 100 });
+  assertFaithful(text, summary);
+  assert.deepEqual(summary.sentences.map((s) => s.text.slice(0, 12)), ['The city cou', 'Engineers sa', 'Traffic will', 'Repairs are ']);
+  assert.equal(summarize(text, { length: 'short' }).sentences[0]?.text.slice(0, 12), 'The city cou');
+});
+
 test('bad inputs give a sensible result, never a throw', () => {
   const next = random(7);
   const binary = String.fromCharCode(...Array.from({ length: 5000 }, () => Math.floor(next() * 256)));

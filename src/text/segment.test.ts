@@ -154,6 +154,13 @@ const CASES: Array<{ name: string; lang?: string; text: string; expected: string
     expected: ['The story starts here.'],
   },
   {
+    name: 'a byline whose parts are split by periods',
+    text: 'By . Jane Doe and John Roe for MailOnline . PUBLISHED: . 14:11 EST, 25 October 2013 . The story starts here. ' +
+      'It ends with a word by . Smith and Sons . That is all.',
+    expected: ['PUBLISHED: .', '14:11 EST, 25 October 2013 .', 'The story starts here.', 'It ends with a word by .',
+      'Smith and Sons .', 'That is all.'],
+  },
+  {
     name: 'bullets and numbered lists',
     text: 'Key points:\n- Prices rose\n- Wages fell\n• Jobs grew\n\n1. First step\n2. Second step\n\n' +
       'IV. The fourth part\n\nCivil. War followed.',

@@ -50,7 +50,7 @@ export function splitSentences(text: string, lang = 'en'): Span[] {
       }
     }
   }
-  return sentences;
+  return withoutSplitBylines(sentences);
 }
 
 interface Context {
@@ -361,6 +361,16 @@ function safeCut(text: string, index: number): number {
 
 function isSentence(span: string): boolean {
   return HAS_WORD.test(span) && !BYLINE.test(span);
+}
+
+// A byline whose parts are separated by periods, as text flattened from a page's header cells
+// ("By . Jane Doe and John Roe for MailOnline . PUBLISHED: ..."): the lone "By" is split off as a
+// sentence of its own, and the names after it are one too.
+const BARE_BY = /^by\s*[.:]?$/i;
+const NAMES = /^\p{Lu}[\p{L}\p{M}'’.-]*(?:,?\s+(?:(?:and|for|in|of|the|at|&)\s+)*\p{Lu}[\p{L}\p{M}'’.-]*){0,9}\s*\.?$/u;
+
+function withoutSplitBylines(sentences: Span[]): Span[] {
+  return sentences.filter((span, i) => !BARE_BY.test(span.text) && !(i > 0 && BARE_BY.test(sentences[i - 1]!.text) && NAMES.test(span.text)));
 }
 
 function pushTrimmed(
