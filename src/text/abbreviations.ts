@@ -40,8 +40,8 @@ const TABLES: Record<string, AbbreviationTable> = {
   de: {
     never: ['hr', 'hrn', 'fr', 'dipl', 'ing', 'z.b', 'z', 'd.h', 'u.a', 'bzw', 'vgl', 'ca', 'evtl', 'ggf',
       'sog', 'inkl', 'zzgl', 'bzgl', 'gem', 'str', 'o.ä', 'u.ä', 'allg', 'insb', 'geb', 'verh', 'u.u'],
-    maybe: ['usw', 'etc', 'u.s.w', 'jh', 'jhd', 'mio', 'mrd', 'tsd', 'gmbh', 'ag', 'okt', 'dez', 'jän',
-      'febr', 'bspw'],
+    maybe: ['usw', 'etc', 'u.s.w', 'jh', 'jhd', 'mio', 'mrd', 'tsd', 'gmbh', 'ag', 'jan', 'jän', 'feb', 'febr',
+      'mrz', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'okt', 'nov', 'dez', 'bspw'],
     beforeNumber: ['nr', 'art', 'abs', 's', 'bd', 'kap', 'abb', 'tab'],
     starters: 'der die das ein eine einen einem einer eines er sie es wir ich ihr man sein seine ihre ' +
       'diese dieser dieses dass aber und oder doch denn so auch noch nun dann da als wenn weil obwohl ' +
@@ -63,7 +63,8 @@ const TABLES: Record<string, AbbreviationTable> = {
     never: ['sr', 'sra', 'sres', 'sras', 'srta', 'dr', 'dra', 'd', 'dña', 'ud', 'uds', 'vd', 'vds', 'lic',
       'ing', 'arq', 'prof', 'gral', 'excmo', 'excma', 'ilmo', 'sto', 'sta', 'aprox', 'av', 'avda', 'c',
       'p.ej', 'vs', 'cía', 'dpto', 'depto'],
-    maybe: ['etc', 'ee.uu', 'eeuu', 's.a', 'ene', 'abr', 'ago', 'sept', 'oct', 'dic', 'hnos'],
+    maybe: ['etc', 'ee.uu', 'eeuu', 's.a', 'ene', 'feb', 'abr', 'jun', 'jul', 'ago', 'sep', 'sept', 'oct', 'nov',
+      'dic', 'hnos'],
     beforeNumber: ['núm', 'nº', 'no', 'art', 'pág', 'págs', 'cap', 'p'],
     starters: 'el la los las lo un una unos unas él ella ellos ellas yo nosotros usted se su sus este ' +
       'esta estos estas ese esa eso esto pero y o ni porque pues así en con por para de del desde ' +

@@ -221,6 +221,18 @@ const CASES: Array<{ name: string; lang?: string; text: string; expected: string
     expected: ['Er kam am 3. Oktober an.', 'Das war z. B. gut.', 'Nr. 5 war dabei.', 'Hr. Müller kam im Jahr 2004.', 'Danach ging er.'],
   },
   {
+    name: 'German month abbreviations before a year or day',
+    lang: 'de',
+    text: 'Die Phase beginnt im Jan. 2024 und endet im Sept. 2026 oder am 5. Nov. 2027. Sie kam im Dez. Die Wahl folgte.',
+    expected: ['Die Phase beginnt im Jan. 2024 und endet im Sept. 2026 oder am 5. Nov. 2027.', 'Sie kam im Dez.', 'Die Wahl folgte.'],
+  },
+  {
+    name: 'Spanish month abbreviations',
+    lang: 'es',
+    text: 'El plazo vence el 5 de nov. de 2025 y el 1 de feb. siguiente. Llegó en jul. El viaje fue largo.',
+    expected: ['El plazo vence el 5 de nov. de 2025 y el 1 de feb. siguiente.', 'Llegó en jul.', 'El viaje fue largo.'],
+  },
+  {
     name: 'language tag with a region',
     lang: 'de-AT',
     text: 'Er kam am 3. Oktober an. Danach ging er.',
