@@ -14,6 +14,8 @@ test('navigation, prompts, credits and update notices are chrome', () => {
     'PUBLISHED: .', '| . UPDATED: .', 'Updated: 15:36 EST, 25 October 2013', 'Last updated at 5:22 PM on 12th November 2011 .',
     'Posted on 3 March 2014', 'Scroll down for video .', 'Share or comment on this article', 'Follow @@JaneDoe',
     'Sorry we are not currently accepting comments on this article.',
+    'Media playback is unsupported on your device', 'Image copyright Getty Images', 'Image caption The victims were named on Monday by the police in a statement',
+    "CNN's Jane Doe and John Roe contributed to this report.", 'Reporting by Jane Doe; Editing by John Roe',
   ]) assert.equal(isChrome(sentence), true, sentence);
 });
 
@@ -29,5 +31,7 @@ test('ordinary news sentences are not chrome', () => {
     'NATO and the EU agreed.', 'the storm hit at dawn.', 'ЄС схвалив план.',
     'Updated figures show the economy grew 2% in 2013.', 'Posted at the border, the soldiers waited for orders.',
     'Published on Monday, the report found 12 failures.',
+    'The image caption contest drew 300 entries.', 'She contributed to the report that the panel published.',
+    'Reporting by local papers had warned of the risk for years.',
   ]) assert.equal(isChrome(sentence), false, sentence);
 });

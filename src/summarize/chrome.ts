@@ -44,6 +44,10 @@ const ANYWHERE = new RegExp([
   /\bclick here\b/,
   /\ball rights reserved\b/,
   /\bnot (currently )?accepting comments\b/,
+  /\bmedia playback is (unsupported|not supported) on your device\b/,
+  /^[\s([]*(image|media|video) (copyright|caption)\b/,
+  /\bcontributed (reporting )?to (this|the) (report|story)[\s.]*$/,
+  /^[\s([]*(additional )?(reporting|writing) by\b.*\bediting by\b/,
   /\b(share|follow us) on (facebook|twitter|x|linkedin|whatsapp|instagram)\b/,
 ].map((pattern) => pattern.source).join('|'), 'i');
 
