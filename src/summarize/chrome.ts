@@ -1,6 +1,7 @@
 // Page chrome that text extraction lets through (navigation, share and subscribe prompts, photo
-// credits, update notices and timestamps, our own "Get a summary" button) must never become a summary sentence.
-// The phrases are the product's own edge: no npm list covers them. Common news languages only.
+// credits and captions, update notices and timestamps, reporting credits, our own "Get a summary"
+// button) must never become a summary sentence. The phrases are the product's own edge: no npm
+// list covers them. Common news languages only.
 
 // Navigation and call-to-action phrases: chrome when a short sentence starts with one.
 const PROMPT_PHRASES = [
