@@ -27,8 +27,10 @@ export interface Load {
    * (autocannon) or WRK_QUANTILES quantiles of them with timeouts in their share (wrk).
    */
   latencies: number[];
+  /** Requests answered. */
   requests: number;
   non2xx: number;
+  /** Connection errors, timeouts included. */
   errors: number;
   timeouts: number;
 }

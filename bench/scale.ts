@@ -418,7 +418,7 @@ async function benchBackend(name: string, dbUrl: string): Promise<void> {
     const memory = { rss: Math.max(...memories.map((m) => m.rss)), peak: Math.max(...memories.map((m) => m.peak)) };
     const runs = { 'article pages': articles, 'rendered article pages': renderedArticles, 'common search': searchCommon, 'rare search': searchRare, 'cached common search': cachedCommon, 'cached rare search': cachedRare };
     const failures = Object.entries(runs).filter((run): run is [string, Load] => run[1] !== undefined && run[1].non2xx + run[1].errors > 0)
-      .map(([run, r]) => `${run}: ${r.non2xx} non-2xx, ${r.errors} errors (${r.timeouts} timeouts, counted as ${TIMEOUT_S} s above), ${r.latencies.length - r.timeouts} answered`);
+      .map(([run, r]) => `${run}: ${r.non2xx} non-2xx, ${r.errors} errors (${r.timeouts} timeouts, counted as ${TIMEOUT_S} s above), ${r.requests} answered`);
     if (articles) console.log(`article page (stored): p50 ${fmt(percentile(articles.latencies, 0.5))}, p99 ${fmt(percentile(articles.latencies, 0.99))} (${(articles.requests / SECONDS).toFixed(0)} req/s)`);
     if (renderedArticles) console.log(`article page rendered per request (no-cache): p50 ${fmt(percentile(renderedArticles.latencies, 0.5))}, p99 ${fmt(percentile(renderedArticles.latencies, 0.99))} (${(renderedArticles.requests / SECONDS).toFixed(0)} req/s)`);
     console.log(`search, every request runs the query: p95 ${fmt(percentile(search, 0.95))} (common words p95 ${fmt(percentile(searchCommon.latencies, 0.95))}, ${(searchCommon.requests / SECONDS).toFixed(0)} req/s, e.g. ${commonHits} hits; rare words p95 ${fmt(percentile(searchRare.latencies, 0.95))}, ${(searchRare.requests / SECONDS).toFixed(0)} req/s, e.g. ${rareHits} hits)`);
