@@ -46,15 +46,15 @@ const ANYWHERE = new RegExp([
   /\ball rights reserved\b/,
   /\bnot (currently )?accepting comments\b/,
   /\bmedia playback is (unsupported|not supported) on your device\b/,
-  /^[\s([]*(image|media|video) (copyright|caption)\b/,
-  /\bcontributed (reporting )?to (this|the) (report|story)[\s.]*$/,
-  /^[\s([]*(additional )?(reporting|writing) by\b.*\bediting by\b/,
   /\b(share|follow us) on (facebook|twitter|x|linkedin|whatsapp|instagram)\b/,
 ].map((pattern) => pattern.source).join('|'), 'i');
 
 // Photo and image credits: "Photo: Reuters", "Image: Getty Images", "(AP Photo/Jane Doe)", "Фото: ТАСС".
 const CREDIT = /^[\s([]*(photos?|images?|pictures?|credits?|photograph|illustration|foto|fotos|bild|crédit|crédits|фото|ілюстрація)\s*(credit)?\s*[:©|/]/iu;
 const CREDIT_AGENCY = /^[\s([]*((ap|afp|reuters|getty images|epa|shutterstock)( photo)?\s*[/|]|\(?(ap|afp|epa) photo\b)/iu;
+// Labelled captions and reporting credits, at any length: "Image copyright PA", "Image caption The
+// victims...", "Reporting by Jane Doe; Editing by John Roe", "CNN's Jane Doe contributed to this report."
+const CREDIT_LINE = /^[\s([]*(image|media|video) (copyright|caption)\b|^[\s([]*(additional )?(reporting|writing) by\b.*\bediting by\b|\bcontributed (reporting )?to (this|the) (report|story)[\s.]*$/i;
 
 // When the page was published or updated: "PUBLISHED: .", "Updated: 15:36 EST, 25 October 2013",
 // "Last updated at 5:22 PM on 12th November 2011", "Posted on 3 March 2014". Without a colon, only
@@ -83,7 +83,7 @@ const HEADING_WORDS = 4;
 export function isChrome(sentence: string): boolean {
   const words = sentence.match(WORD)?.length ?? 0;
   if (words === 0) return true;
-  if (CREDIT.test(sentence) || CREDIT_AGENCY.test(sentence)) return true;
+  if (CREDIT.test(sentence) || CREDIT_AGENCY.test(sentence) || CREDIT_LINE.test(sentence)) return true;
   if (ANYWHERE.test(sentence)) return true;
   if (words <= SHORT_SENTENCE_WORDS && (STARTS_WITH_PROMPT.test(sentence) || isTimestamp(sentence))) return true;
   if (words <= HEADING_WORDS && CAPITALS_ONLY.test(sentence)) return true;
