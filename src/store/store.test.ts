@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Migrator, sql, type Kysely } from 'kysely';
+import SQLite from 'better-sqlite3';
 import { articleRow, describeEachStore, type Cleanups, type StoreBackend } from './testing.ts';
 import type { Db } from './articles.ts';
 import {
@@ -75,6 +76,23 @@ describeEachStore('articles', (open, dialect, storeUrl) => {
     await migrateToLatest(store);
     const kept = await store.db.selectFrom('revisions').select(['article_id', 'revision']).execute();
     assert.deepEqual(kept, [{ article_id: twice, revision: 1 }]);
+  });
+
+  test('a new SQLite file has 8 KB pages; one made with 4 KB pages opens and keeps them', { skip: dialect === 'postgres' ? 'SQLite page size' : false }, async (t) => {
+    const pageSize = async (store: Store) => (await sql<{ page_size: number }>`PRAGMA page_size`.execute(store.db)).rows[0]!.page_size;
+    const fresh = await openStore(await storeUrl(t));
+    t.after(() => fresh.close());
+    assert.equal(await pageSize(fresh), 8192);
+
+    const older = await storeUrl(t);
+    const made = new SQLite(older);
+    made.pragma('journal_mode = WAL'); // fixes the default 4 KB, as a file of an earlier skim has them
+    made.exec('CREATE TABLE made_before (x)');
+    made.close();
+    const reopened = await openStore(older);
+    t.after(() => reopened.close());
+    assert.equal(await pageSize(reopened), 4096);
+    assert.equal(await countArticles(reopened.db), 0, 'migrated and usable');
   });
 
   test('insert, read by id, slug and URL, update, delete', async (t) => {
