@@ -138,6 +138,13 @@
 // AUC 0.80 against 0.61, count alone 0.76), summed and averaged over a sentence's terms as two
 // features, fitted inside each fold: -0.21 ± 0.09, -0.5 BBC; the sentence model alone gained +0.06,
 // but the set reranking's gain fell from +0.28 to +0.03, its coverage term saying the same thing.
+// Later (same measures, none adopted): a fixed length prior on the set score, minus λ · ln(the set's
+// words), λ = 0.05 / 0.1 / 0.2: -0.02 ± 0.06 / +0.02 ± 0.08 / -0.13 ± 0.14, BBC -0.5 / -0.9 / -1.7
+// (the +0.54 of the sentence-level prior above came before set reranking, which now does its work);
+// a floor under `size` (articles under 8 / 10 / 12 sentences weighed as that many): -0.02 ± 0.02 /
+// -0.00 ± 0.02 / -0.00 ± 0.03, BBC -0.05 / -0.16 / -0.01. Below ~15 sentences the position terms
+// favour later sentences (relativePosition against relativePositionBySize × size), which BBC's short
+// extracts (spread over the article) teach; the floor fixes a 4-sentence brief's order in part only.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
