@@ -143,8 +143,9 @@
 // (the +0.54 of the sentence-level prior above came before set reranking, which now does its work);
 // a floor under `size` (articles under 8 / 10 / 12 sentences weighed as that many): -0.02 ± 0.02 /
 // -0.00 ± 0.02 / -0.00 ± 0.03, BBC -0.05 / -0.16 / -0.01. Below ~15 sentences the position terms
-// favour later sentences (relativePosition against relativePositionBySize × size), which BBC's short
-// extracts (spread over the article) teach; the floor fixes a 4-sentence brief's order in part only.
+// favour later sentences (relativePosition against relativePositionBySize × size), though BBC's
+// extracts of articles under 8 sentences hold the first 69% of the time and each later one 26-52%:
+// a line in size cannot bend there. The floor fixes a 4-sentence brief's order in part only.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
