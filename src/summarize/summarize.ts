@@ -19,7 +19,7 @@ const MODEL = checkedModel();
  * Summaries are cached under this: the leading number is bumped by hand when the algorithm
  * changes, the rest is the hash of the trained weights.
  */
-export const SUMMARIZER_VERSION = `5-${MODEL.version}`;
+export const SUMMARIZER_VERSION = `6-${MODEL.version}`;
 
 /**
  * How many sentences each length asks for: a short summary is one sentence when the best one is

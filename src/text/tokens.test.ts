@@ -13,6 +13,13 @@ test('tokenize: apostrophes, dots and hyphens split words as in the ROUGE tokeni
   assert.deepEqual(tokenize("Don't stop U.S. growth-at 3.5%"), ['don', 't', 'stop', 'u', 's', 'growth', 'at', '3', '5']);
 });
 
+test('tokenize: scripts written without spaces are split into words, not clauses', () => {
+  assert.deepEqual(tokenize('东京电视台报道，日本首相周二宣布新的经济计划。'), ['东京', '电视', '台', '报道', '日本', '首相', '周二', '宣布', '新的', '经济', '计划']);
+  assert.deepEqual(tokenize('首相は新しい経済対策を発表した'), ['首相', 'は', '新しい', '経済', '対策', 'を', '発表', 'した']);
+  assert.deepEqual(tokenize('ประกาศแผนเศรษฐกิจใหม่'), ['ประกาศ', 'แผน', 'เศรษฐกิจ', 'ใหม่']);
+  assert.deepEqual(tokenize("東京 Don't stop 3.5%"), ['東京', 'don', 't', 'stop', '3', '5'], 'other words as the regex splits them');
+});
+
 test('tokenize: decomposed accents match composed ones', () => {
   assert.deepEqual(tokenize('Cafe\u0301'), tokenize('Café'));
   assert.deepEqual(tokenize('Café'), ['café']);
