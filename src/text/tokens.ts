@@ -15,8 +15,8 @@ const stopwordLists = require('stopwords-iso') as Record<string, string[]>;
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 
 // Scripts written without spaces between words (Chinese, Japanese, Thai, Lao, Khmer, Burmese): there
-// a run of letters is a clause, so Intl.Segmenter (ICU's dictionaries) finds the words. It is ~10x
-// slower than the regex, so only text holding such a script takes it.
+// a run of letters is a clause, so Intl.Segmenter (ICU's dictionaries) finds the words. It takes
+// ~40 µs a sentence against ~1 µs for the regex, so only text holding such a script takes it.
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 const wordSegmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
 

@@ -4,6 +4,8 @@
 // articles 32 (5th percentile 25; two reports of the same crash 12+ apart).
 // Hand-written because the npm SimHash packages hash with MD5/SHA per feature (slow) or give 32 bits.
 
+import { fnv1a, mix32 } from '../../hash.ts';
+
 /** Words per shingle: triples separate same-story articles better than pairs or single words. */
 const SHINGLE_WORDS = 3;
 /** Texts at most this many bits apart are near duplicates. */
@@ -13,24 +15,9 @@ const BAND_BITS = 8;
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
-/** Murmur3's 32-bit finalizer: spreads every input bit over the whole word. */
-function mix32(value: number): number {
-  let h = value;
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
-}
-
 /** Two independent 32-bit FNV-1a hashes of `text` (different offset bases), mixed. */
 function hash64(text: string): [number, number] {
-  let low = 0x811c9dc5;
-  let high = 0x050c5d1f;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    low = Math.imul(low ^ code, 0x01000193);
-    high = Math.imul(high ^ code, 0x01000193);
-  }
-  return [mix32(low), mix32(high ^ 0x9e3779b9)];
+  return [mix32(fnv1a(text)), mix32(fnv1a(text, 0x050c5d1f) ^ 0x9e3779b9)];
 }
 
 /** 64-bit SimHash of the text's lowercased word pairs; 0n for a text without words. */
